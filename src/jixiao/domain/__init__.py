@@ -1,0 +1,1 @@
+"""Typed, immutable values of the budget-performance domain."""
