@@ -1,0 +1,292 @@
+"""A normalized view of a decoded report, with a map back to the original offsets.
+
+Parsers read the normalized text (half-width digits, amounts without stray spaces, PDF line
+wraps undone, page numbers gone); evidence must quote the original. Every step either
+deletes characters or replaces one character by one, so each normalized character has
+exactly one original character, recorded in ``origin``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from collections import Counter
+from dataclasses import dataclass
+
+from jixiao.intake.sections import starts_with_heading
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """``text`` and, for each of its characters, the offset of that character in the original.
+
+    ``origin`` has ``len(text) + 1`` entries; the last is ``len(original)``.
+    """
+
+    text: str
+    origin: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span holding the normalized span ``text[start:end]``."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span {start}:{end} outside 0:{len(self.text)}")
+        if start == end:
+            return self.origin[start], self.origin[start]
+        # The end maps through the last character, not origin[end]: characters deleted
+        # after the span (spaces, a dropped page number) are not part of the quote.
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def normalize(original: str) -> NormalizedText:
+    """Normalize a decoded report; see the module docstring for what changes."""
+    draft = _Draft(original)
+    _drop_page_markers(draft)
+    _join_wrapped_lines(draft)
+    _map_characters(draft)
+    _tighten_spaces(draft)
+    return NormalizedText(text=draft.text, origin=(*draft.origin, len(original)))
+
+
+class _Draft:
+    """The text being normalized and, per character, its offset in the original."""
+
+    def __init__(self, original: str) -> None:
+        self.text = original
+        self.origin = array("q", range(len(original)))
+
+    def delete(self, spans: list[tuple[int, int]]) -> None:
+        """Remove the given sorted, non-overlapping ``[start, end)`` spans."""
+        if not spans:
+            return
+        pieces: list[str] = []
+        origin = array("q")
+        kept = 0
+        for start, end in spans:
+            pieces.append(self.text[kept:start])
+            origin.extend(self.origin[kept:start])
+            kept = end
+        pieces.append(self.text[kept:])
+        origin.extend(self.origin[kept:])
+        self.text = "".join(pieces)
+        self.origin = origin
+
+    def replace(self, replacements: dict[int, str]) -> None:
+        """Replace single characters by single characters (``origin`` is unchanged)."""
+        if not replacements:
+            return
+        chars = list(self.text)
+        for position, char in replacements.items():
+            chars[position] = char
+        self.text = "".join(chars)
+
+
+_SPACE = "[ \t\u3000\u00a0]"
+
+# ---------------------------------------------------------------------------- page markers
+
+_S = "[ \t\u3000\u00a0]*"
+_PAGE_MARKER = re.compile(
+    rf"{_S}(?:"
+    rf"[-—–－‐―]+{_S}\d{{1,4}}{_S}[-—–－‐―]+"  # —5—  - 5 -
+    rf"|第{_S}\d{{1,4}}{_S}页(?:{_S}[,，/、]?{_S}共{_S}\d{{1,4}}{_S}页)?"  # 第5页 (共7页)
+    rf"|共{_S}\d{{1,4}}{_S}页{_S}[,，/、]?{_S}第{_S}\d{{1,4}}{_S}页"  # 共7页 第5页
+    rf"){_S}"
+)
+
+
+def _drop_page_markers(draft: _Draft) -> None:
+    """Drop page-number lines; a line that is only a number stays (it may be a table cell)."""
+    spans: list[tuple[int, int]] = []
+    for start, end in _line_spans(draft.text):
+        if _PAGE_MARKER.fullmatch(draft.text, start, end):
+            spans.append((start, min(end + 1, len(draft.text))))
+    draft.delete(spans)
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, the newline excluded."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+# ------------------------------------------------------------------------- wrapped lines
+
+_TERMINAL = frozenset("。！？；：:!?;|")
+_WIDE = frozenset("WFA")  # ambiguous-width characters (“” — …) are full-width in Chinese text
+_MIN_WRAP = 30  # display columns: a narrower "page" is a table column, not a text block
+_MAX_WRAP = 400
+_SLACK = 2  # a wrapped line may overshoot the estimated width a little
+_MAX_LONGER = 0.10  # in wrapped text almost no line is wider than the wrap width
+_MIN_CLUSTER = 0.40  # …and many lines (all but the paragraphs' last) sit just below it
+_TABLE_ROW = re.compile(
+    r"[^\n]*[|\t][^\n]*|[ \u3000]*[-+]?\d[\d,.]*%?(?:[ \u3000]+[-+]?\d[\d,.]*%?)*"
+)
+_ASCII_WORD = re.compile(r"[0-9A-Za-z]")
+
+
+# The East Asian wide and full-width ranges (what unicodedata.east_asian_width calls W/F),
+# as one class: counting them with a regex is much faster than a per-character call.
+_WIDE_CHARS = re.compile(
+    "[\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19"
+    "\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+
+
+def _display_width(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    return len(text) + len(_WIDE_CHARS.findall(text))
+
+
+def _tolerance(width: int) -> int:
+    # PDF justification and half-width digits make wrapped lines differ by a few columns.
+    return max(4, round(width * 0.18))
+
+
+def _wrap_width(widths: list[int]) -> int | None:
+    """The width at which the document's lines were wrapped, or None if they were not.
+
+    Lines of a wrapped text block cluster just below the wrap width and never exceed it;
+    a document with one paragraph per line has no such cluster (its lines run far longer).
+    """
+    lines = [w for w in widths if w > 0]
+    if len(lines) < 4:
+        return None
+    histogram = Counter(min(w, _MAX_WRAP + _SLACK + 1) for w in lines)
+    at_most = [0] * (_MAX_WRAP + _SLACK + 2)  # at_most[w] = number of lines of width <= w
+    running = 0
+    for width in range(len(at_most)):
+        running += histogram.get(width, 0)
+        at_most[width] = running
+    best: tuple[int, int] | None = None
+    for width in range(_MIN_WRAP, _MAX_WRAP + 1):
+        longer = len(lines) - at_most[width + _SLACK]
+        if longer > _MAX_LONGER * len(lines):
+            continue
+        cluster = at_most[width + _SLACK] - at_most[max(0, width - _tolerance(width) - 1)]
+        if best is None or cluster >= best[0]:
+            best = (cluster, width)
+    if best is None or best[0] < max(3, _MIN_CLUSTER * len(lines)):
+        return None
+    return best[1]
+
+
+def _join_wrapped_lines(draft: _Draft) -> None:
+    """Undo the line breaks a PDF's layout put inside sentences ("本年收\\n入390.55万元")."""
+    text = draft.text
+    lines = _line_spans(text)
+    widths = [_display_width(text[start:end].rstrip()) for start, end in lines]
+    wrap = _wrap_width(widths)
+    if wrap is None:
+        return
+    spans: list[tuple[int, int]] = []
+    for index in range(len(lines) - 1):
+        (start, end), (next_start, next_end) = lines[index], lines[index + 1]
+        line = text[start:end].rstrip(" \t\u3000\u00a0")
+        following = text[next_start:next_end].lstrip(" \t\u3000\u00a0")
+        if widths[index] >= wrap - _tolerance(wrap) and _continues(line, following):
+            spans.append((start + len(line), next_end - len(following)))
+    draft.delete(spans)
+
+
+def _continues(line: str, following: str) -> bool:
+    """Is ``following`` the rest of the sentence that ``line`` breaks off?"""
+    if not line.strip() or not following:  # never join across a blank line
+        return False
+    if line[-1] in _TERMINAL or starts_with_heading(following):
+        return False
+    if _TABLE_ROW.fullmatch(line) or _TABLE_ROW.fullmatch(following):
+        return False
+    # "29.08\n63.46" or "total\namount": joining would glue two words into one.
+    return not (_ASCII_WORD.match(line[-1]) and _ASCII_WORD.match(following[0]))
+
+
+# ---------------------------------------------------------------------- character mapping
+
+_SIMPLE_MAP = {
+    **{chr(0xFF10 + i): str(i) for i in range(10)},
+    **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+    **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+    "．": ".",
+    "％": "%",
+    "（": "(",
+    "）": ")",
+    "：": ":",
+    "〔": "[",
+    "〕": "]",
+    "［": "[",
+    "］": "]",
+    "\u3000": " ",
+    "\u00a0": " ",
+}
+_SIMPLE_CHARS = re.compile("[" + "".join(re.escape(ch) for ch in _SIMPLE_MAP) + "]")
+# "1，234，567.89": a full-width comma is a thousands separator only in groups of three.
+_THOUSANDS = re.compile(r"(?<![\d,，.])\d{1,3}(?:[,，]\d{3})+(?!\d)(?!，\d)")
+_MINUS = re.compile(r"－(?=\d)")
+
+
+def _map_characters(draft: _Draft) -> None:
+    """Full-width ASCII to half-width, one character for one; other Chinese marks stay."""
+    replacements = {m.start(): _SIMPLE_MAP[m.group(0)] for m in _SIMPLE_CHARS.finditer(draft.text)}
+    draft.replace(replacements)
+    replacements = {m.start(): "-" for m in _MINUS.finditer(draft.text)}
+    for number in _THOUSANDS.finditer(draft.text):
+        for offset, char in enumerate(number.group(0)):
+            if char == "，":
+                replacements[number.start() + offset] = ","
+    draft.replace(replacements)
+
+
+# ------------------------------------------------------------------------------- spaces
+
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# Units and measure words that follow a figure. Words that often begin a table label are
+# guarded: 人员经费, 项目支出, 家庭, 名称, 批复.
+_UNIT = (
+    r"(?:万亿元|亿元|万元|千元|元|%|‰|个百分点|万(?![元人户])|亿"
+    r"|(?:余|多)?(?:人次|次|个|人(?![员民大力才口均])|家(?![庭长属])|辆|件|项(?!目)|台|户"
+    r"|名(?![称单])|栋|座|条|份|张|篇|场|起|批(?![复准])|套|处|天|吨|公里|千米|平方米|立方米"
+    r"|米|亩|公顷|㎡|倍|岁))"
+)
+_UNIT_SPACE = re.compile(rf"(?<![\d.,]){_NUMBER}({_SPACE}+)(?={_UNIT})")
+_DATE_SPACE = re.compile(
+    rf"(?<![\d.,])(?:(?:19|20)\d\d({_SPACE}+)(?=年)|\d{{1,2}}({_SPACE}+)(?=[月日]))"
+    rf"|(?<=年)({_SPACE}+)(?=\d{{1,2}}{_SPACE}*月)|(?<=月)({_SPACE}+)(?=\d{{1,2}}{_SPACE}*日)"
+)
+# "基本支出 911000.39 元": a label glued to an amount with its unit is prose, not a table row.
+_LABEL_SPACE = re.compile(rf"(?<=[\u4e00-\u9fff])({_SPACE}+)(?={_NUMBER}{_SPACE}*{_UNIT})")
+_DOT_SPACE = re.compile(rf"(?<=\d)({_SPACE}+)(?=\.\d)")
+
+
+_LINE_WITH_SPACE = re.compile(rf"^[^\n]*?{_SPACE}[^\n]*$", re.MULTILINE)
+
+
+def _tighten_spaces(draft: _Draft) -> None:
+    """Remove spaces inside amounts ("881300.39 元", "3.8 %", "2023 年"); keep the spaces
+    between a label and a bare figure and between figures ("三公经费 29.08 63.46"): table
+    parsing depends on them."""
+    spans: set[tuple[int, int]] = set()
+    # Only lines holding a space can change; scanning just those keeps this step cheap.
+    for line in _LINE_WITH_SPACE.finditer(draft.text):
+        for pattern in (_UNIT_SPACE, _DATE_SPACE, _LABEL_SPACE, _DOT_SPACE):
+            for found in pattern.finditer(draft.text, line.start(), line.end()):
+                for group in range(1, (pattern.groups or 0) + 1):
+                    if found.group(group) is not None:
+                        spans.add(found.span(group))
+    draft.delete(_merge(sorted(spans)))
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
