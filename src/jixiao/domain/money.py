@@ -57,11 +57,10 @@ class Money:
     def parse(cls, digits: str, unit: MoneyUnit = MoneyUnit.WAN) -> Money:
         """Money from a plain decimal string in ``unit`` ("387664.62", 元)."""
         plain = digits.replace(",", "")
-        return cls(
-            wan=Decimal(plain) * unit.in_wan,
-            ulp=printed_ulp(plain) * unit.in_wan,
-            stated_unit=unit,
-        )
+        value = Decimal(plain)
+        # "0万元" means none at all, not something that rounds to zero: it is exact.
+        ulp = Decimal(0) if value == 0 else printed_ulp(plain) * unit.in_wan
+        return cls(wan=value * unit.in_wan, ulp=ulp, stated_unit=unit)
 
     @classmethod
     def of(cls, value: str | int | Decimal) -> Money:

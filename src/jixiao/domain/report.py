@@ -57,7 +57,9 @@ class Mention:
     empty for the unit's whole money of the report year. ``cluster`` numbers the
     section the mention sits in, so that parts are compared with their own whole.
     A change names the value it belongs to by ``anchor`` (that value's evidence), so a
-    rate is never checked against another statement of the same field.
+    rate is never checked against another statement of the same field. ``rank`` comes
+    from the lexicon: wordings of rank 2 and more (总支出, 支出总计; a project's 安排) may
+    name a related figure (a 决算's grand total incl. carry-over), not the field itself.
     """
 
     path: str
@@ -67,6 +69,7 @@ class Mention:
     scope: str = ""
     cluster: int = 0
     anchor: Evidence | None = None  # for a change: the evidence of the value it changes
+    rank: int = 0  # how squarely the wording names the field: 0 本年支出合计 … 3 a verb (安排)
 
 
 @dataclass(frozen=True, slots=True)
