@@ -1,0 +1,56 @@
+"""Rule code → rule function. Codes are a public contract: never rename one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
+
+from jixiao.audit.context import RuleContext
+from jixiao.audit.rules import (
+    basic_equals_personnel_plus_public,
+    change_rate_matches,
+    execution_rate_matches,
+    figure_restated_differently,
+    functional_class_name,
+    functional_sum_equals_total,
+    income_equals_expenditure_totals,
+    indicator_table_missing,
+    required_section_missing,
+    score_grade_band,
+    self_score_missing,
+    three_public_change_equals_parts,
+    three_public_equals_parts,
+    total_equals_basic_plus_project,
+)
+from jixiao.domain.findings import Finding
+from jixiao.domain.report import Report
+
+Rule = Callable[[Report, RuleContext], Iterable[Finding]]
+
+# The code the engine itself uses when a rule cannot finish (a bug, or input it did not expect).
+RULE_FAILED = "rule-failed"
+
+# In the order the engine runs them (the order does not change the result: findings are sorted).
+RULES: Mapping[str, Rule] = MappingProxyType(
+    {
+        total_equals_basic_plus_project.CODE: total_equals_basic_plus_project.check,
+        basic_equals_personnel_plus_public.CODE: basic_equals_personnel_plus_public.check,
+        functional_sum_equals_total.CODE: functional_sum_equals_total.check,
+        three_public_equals_parts.CODE: three_public_equals_parts.check,
+        execution_rate_matches.CODE: execution_rate_matches.check,
+        functional_class_name.CODE: functional_class_name.check,
+        required_section_missing.CODE: required_section_missing.check,
+        self_score_missing.CODE: self_score_missing.check,
+        indicator_table_missing.CODE: indicator_table_missing.check,
+        score_grade_band.CODE: score_grade_band.check,
+        income_equals_expenditure_totals.CODE: income_equals_expenditure_totals.check,
+        three_public_change_equals_parts.CODE: three_public_change_equals_parts.check,
+        change_rate_matches.CODE: change_rate_matches.check,
+        figure_restated_differently.CODE: figure_restated_differently.check,
+    }
+)
+
+
+def rule_for(code: str) -> Rule:
+    """The rule with this code; KeyError when there is none."""
+    return RULES[code]

@@ -1,0 +1,31 @@
+from jixiao.audit.rules import indicator_table_missing as rule
+from jixiao.domain.findings import Severity
+from jixiao.domain.report import Direction, Indicator, Performance, ReportKind
+from tests.audit.builders import ReportBuilder, run_rule, seed_like_report
+
+
+def test_seed_has_no_indicator_table() -> None:
+    findings = run_rule(rule, seed_like_report())
+    assert [(f.code, f.severity) for f in findings] == [(rule.CODE, Severity.WARNING)]
+    assert "年度指标值" in findings[0].message
+
+
+def test_indicators_present_give_nothing() -> None:
+    indicator = Indicator(
+        level1="产出指标",
+        level2="数量指标",
+        level3="受益学生人数",
+        direction=Direction.AT_LEAST,
+        target="735",
+        actual="735",
+    )
+    report = ReportBuilder(kind=ReportKind.PROJECT).build(
+        performance=Performance(indicators=(indicator,))
+    )
+    assert run_rule(rule, report) == []
+
+
+def test_only_performance_reports_need_indicators() -> None:
+    for kind in (ReportKind.FINAL_ACCOUNTS, ReportKind.BUDGET, ReportKind.UNKNOWN):
+        assert run_rule(rule, ReportBuilder(kind=kind).build()) == []
+    assert len(run_rule(rule, ReportBuilder(kind=ReportKind.OVERALL).build())) == 1
