@@ -9,7 +9,6 @@ exactly one original character, recorded in ``origin``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from array import array
 from collections import Counter
 from dataclasses import dataclass

@@ -1,0 +1,77 @@
+"""The cell stream: a document's lines cut into the cells of the tables they flatten.
+
+Real reports reach us with their tables flattened: one cell per line, pipe-separated rows
+whose row breaks are not to be trusted, or OCR lines where cells are separated by spaces
+("三公经费 29.08 63.46 44.29"). All three become one ordered stream of cells with offsets
+into the normalized text; tables.py reads meaning out of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jixiao.intake.quantities import Quantity, parse_cell
+
+# A bare number standing alone between spaces: the line is OCR'd table cells.
+_SPACED_NUMBERS = re.compile(r"(?:^|\s)-?\d[\d,]*(?:\.\d+)?\.?%?(?=\s|$)")
+_PLACEHOLDER = re.compile(r"[—–\-/、\\]+|无")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    start: int
+    end: int
+    line: int  # 0-based line number, so that a pipe row can be told apart when it matters
+    number: Quantity | None = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Read once: table parsing asks every cell several times whether it is a number.
+        object.__setattr__(self, "number", parse_cell(self.text))
+
+    @property
+    def is_placeholder(self) -> bool:
+        """ "—", "/", "-": an empty value cell that still holds its column."""
+        return bool(_PLACEHOLDER.fullmatch(self.text))
+
+
+def cell_stream(text: str) -> list[Cell]:
+    cells: list[Cell] = []
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        cells.extend(_line_cells(line, offset, number))
+        offset += len(line) + 1
+    return cells
+
+
+def _line_cells(line: str, offset: int, number: int) -> list[Cell]:
+    if line.count("|") >= 2 or (line.count("|") == 1 and line.strip().startswith("|")):
+        return _split(line, offset, number, "|")
+    if _SPACED_NUMBERS.search(line):
+        return _split_spaces(line, offset, number)
+    stripped = line.strip()
+    if not stripped:
+        return []
+    lead = len(line) - len(line.lstrip())
+    return [Cell(stripped, offset + lead, offset + lead + len(stripped), number)]
+
+
+def _split(line: str, offset: int, number: int, separator: str) -> list[Cell]:
+    cells = []
+    position = 0
+    for piece in line.split(separator):
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            start = offset + position + lead
+            cells.append(Cell(stripped, start, start + len(stripped), number))
+        position += len(piece) + len(separator)
+    return cells
+
+
+def _split_spaces(line: str, offset: int, number: int) -> list[Cell]:
+    return [
+        Cell(m.group(0), offset + m.start(), offset + m.end(), number)
+        for m in re.finditer(r"\S+", line)
+    ]

@@ -1,0 +1,140 @@
+"""The 功能分类 breakdown: "一般公共服务支出379.62万元，科学技术支出720.38万元 …".
+
+A list is the run of "<类名>支出<amount>" items in one paragraph. An item whose name is not
+a 类 of the year is kept (with no code) when it sits inside a list of real classes: the
+audit must see it, both for the sum and for the name. What the list is a breakdown of is
+read from the words just before it: 项目支出 (the seed), an amount stated just before
+("一般公共预算财政拨款支出1264.92万元，主要用于以下方面：…"), or the total.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from jixiao.domain.classification import Classification
+from jixiao.domain.money import Money
+from jixiao.intake.quantities import Quantity, find_quantities
+
+_NAME_BEFORE = re.compile(
+    r"(?P<name>[\u4e00-\u9fff()（）]{2,20}?支出)(?:\(类\))?(?:[:：]|决算数?为?|为)?$"
+)
+_NOT_FUNCTIONAL = re.compile(
+    r"基本|项目|本年|合计|总计|总|人员|公用|经费|财政拨款|预算|决算|工资福利|商品和服务|资本性|"
+    r"对个人和家庭|对企业补助|上缴|经营|附属单位|其中|用于|主要|以下|费|的|收入|资金|安排"
+)
+_SPLIT_NAME = re.compile(r".*[，,；;:：、。.\d]")
+_PROJECT_WORDS = re.compile(r"项目(?:资金)?支出")
+_TOTAL_WORDS = re.compile(r"总支出|支出合计|本年支出")
+_LINK_WORDS = re.compile(r"用于|其中|如下|以下|构成")
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionalLine:
+    stated_name: str
+    code: str | None
+    name: str | None
+    amount: Money
+    start: int  # quote: the name
+    end: int  # quote end: the amount
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionalList:
+    lines: tuple[FunctionalLine, ...]
+    basis: str  # "total" | "project" | "stated" | "unknown"
+    whole: tuple[Money, int, int] | None  # the stated whole and its quote span
+
+
+def find_functional(
+    text: str, classification: Classification, quantities: list[Quantity] | None = None
+) -> FunctionalList | None:
+    """The first paragraph that lists functional classes with amounts, or None."""
+    every = find_quantities(text) if quantities is None else quantities
+    amounts = [q for q in every if q.kind == "amount"]
+    offset = 0
+    for paragraph in text.split("\n"):
+        end = offset + len(paragraph)
+        inside = [_shifted(q, -offset) for q in amounts if offset <= q.start and q.end <= end]
+        if inside and "支出" in paragraph:
+            found = _paragraph_list(paragraph, offset, inside, classification)
+            if found is not None:
+                return found
+        offset = end + 1
+    return None
+
+
+def _shifted(quantity: Quantity, delta: int) -> Quantity:
+    return replace(quantity, start=quantity.start + delta, end=quantity.end + delta)
+
+
+def _paragraph_list(
+    paragraph: str, offset: int, amounts: list[Quantity], classification: Classification
+) -> FunctionalList | None:
+    lines: list[FunctionalLine] = []
+    before_first: list[Quantity] = []
+    for quantity in amounts:
+        if quantity.kind != "amount":
+            continue
+        line = _line_for(paragraph, quantity, offset, classification)
+        if line is None:
+            if not lines:
+                before_first.append(quantity)
+            continue
+        if any(existing.stated_name == line.stated_name for existing in lines):
+            continue
+        lines.append(line)
+    if not any(line.code for line in lines):
+        return None
+    head = paragraph[: lines[0].start - offset]
+    basis, whole = _basis(head, before_first, offset)
+    return FunctionalList(tuple(lines), basis, whole)
+
+
+def _line_for(
+    paragraph: str, quantity: Quantity, offset: int, classification: Classification
+) -> FunctionalLine | None:
+    window = paragraph[max(0, quantity.start - 30) : quantity.start]
+    match = _NAME_BEFORE.search(window)
+    if match is None:
+        return None
+    name = _SPLIT_NAME.sub("", match.group("name"))
+    if len(name) < 3 or _NOT_FUNCTIONAL.search(name.removesuffix("支出")):
+        return None
+    money = quantity.money()
+    if money is None:
+        return None
+    matched = classification.match(name.replace("(类)", ""))
+    start = (
+        offset
+        + quantity.start
+        - len(window)
+        + match.start()
+        + (len(match.group("name")) - len(name))
+    )
+    return FunctionalLine(
+        stated_name=name,
+        code=matched.code if matched else None,
+        name=matched.name if matched else None,
+        amount=money,
+        start=start,
+        end=offset + quantity.end,
+    )
+
+
+def _basis(
+    head: str, before_first: list[Quantity], offset: int
+) -> tuple[str, tuple[Money, int, int] | None]:
+    """What the list breaks down, read from the sentence that opens it."""
+    if before_first:
+        last = before_first[-1]
+        money = last.money()
+        link = head[last.end :]
+        if money is not None and not re.search(r"[。；;]", link) and _LINK_WORDS.search(link):
+            return "stated", (money, offset + last.start, offset + last.end)
+    opening = re.split(r"[。]", head)[-1]
+    if _PROJECT_WORDS.search(opening):
+        return "project", None
+    if _TOTAL_WORDS.search(opening) or "功能分类" in opening:
+        return "total", None
+    return "unknown", None

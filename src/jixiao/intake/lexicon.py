@@ -1,0 +1,111 @@
+"""The label lexicon: the many wordings of each figure, loaded from data/lexicon/labels.toml.
+
+Matching is one compiled regular expression, longest wording first, tolerant of the quote
+marks reports put around 三公 and of the parentheses variants in 出国(境).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class LabelSense:
+    """One field a wording can mean, with its rank and the report kinds it applies to."""
+
+    path: str
+    rank: int
+    kinds: frozenset[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class LabelMatch:
+    start: int
+    end: int
+    wording: str
+    senses: tuple[LabelSense, ...]
+
+
+_QUOTES = "“”\"'‘’「」『』"
+
+
+def _wording_pattern(wording: str) -> str:
+    """A regex for one wording: quotes around 三公 optional, spaces ignored, () fixed."""
+    parts = []
+    for char in wording:
+        if char == "三":
+            parts.append(f"[{re.escape(_QUOTES)}]?三")
+        elif char == "公" and parts and parts[-1].endswith("三"):
+            parts.append(f"公[{re.escape(_QUOTES)}]?")
+        elif char in "()":
+            parts.append(re.escape(char))
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    senses: dict[str, tuple[LabelSense, ...]]
+    pattern: re.Pattern[str]
+    qualifiers: tuple[tuple[str, str], ...]  # (wording, scope), longest wording first
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[LabelMatch]:
+        stop = len(text) if end is None else end
+        found = []
+        for match in self.pattern.finditer(text, start, stop):
+            wording = _canonical_wording(match.group(0))
+            senses = self.senses.get(wording)
+            if senses:
+                found.append(LabelMatch(match.start(), match.end(), wording, senses))
+        return found
+
+    def scopes_in(self, text: str) -> list[str]:
+        """The qualifier scopes named in a piece of text, in order of appearance."""
+        hits: list[tuple[int, str]] = []
+        taken: list[tuple[int, int]] = []
+        for wording, scope in self.qualifiers:
+            for match in re.finditer(re.escape(wording), text):
+                span = (match.start(), match.end())
+                if any(a < span[1] and span[0] < b for a, b in taken):
+                    continue
+                taken.append(span)
+                hits.append((match.start(), scope))
+        return [scope for _, scope in sorted(hits)]
+
+
+def _canonical_wording(matched: str) -> str:
+    return "".join(ch for ch in matched if ch not in _QUOTES)
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    raw = tomllib.loads(
+        resources.files("jixiao.data.lexicon").joinpath("labels.toml").read_text("utf-8")
+    )
+    senses: dict[str, list[LabelSense]] = {}
+    for entry in raw["label"]:
+        kinds = frozenset(entry["kinds"]) if "kinds" in entry else None
+        sense = LabelSense(entry["path"], int(entry.get("rank", 0)), kinds)
+        for wording in entry["wordings"]:
+            senses.setdefault(wording, []).append(sense)
+    ordered = sorted(senses, key=len, reverse=True)
+    # A lookahead on the possible first characters lets the scanner skip most positions
+    # without trying every alternative (several times faster on a whole report).
+    first = {w[0] for w in ordered} | set(_QUOTES)
+    guard = "(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])"
+    pattern = re.compile(guard + "(?:" + "|".join(_wording_pattern(w) for w in ordered) + ")")
+    qualifiers = sorted(
+        ((w, scope) for scope, words in raw["qualifiers"].items() for w in words),
+        key=lambda item: len(item[0]),
+        reverse=True,
+    )
+    return Lexicon(
+        senses={w: tuple(s) for w, s in senses.items()},
+        pattern=pattern,
+        qualifiers=tuple(qualifiers),
+    )

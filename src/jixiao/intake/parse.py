@@ -1,0 +1,284 @@
+"""Text in, Report out: the intake pipeline for one decoded document.
+
+normalize → profile (who, when, what kind) → headings → tables → prose → choose, for each
+field, the statement that is the unit's own figure of the report year → a Report whose
+every figure carries its evidence in the ORIGINAL text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from jixiao.domain.classification import load_classification
+from jixiao.domain.evidence import Evidence
+from jixiao.domain.money import Money, Rate
+from jixiao.domain.outlines import detect_outline
+from jixiao.domain.report import (
+    AccountTotals,
+    BudgetExecution,
+    FunctionalBasis,
+    FunctionalItem,
+    Heading,
+    Mention,
+    Performance,
+    Report,
+    ReportKind,
+    Spending,
+    StatedMoney,
+    StatedRate,
+    StatedText,
+    ThreePublic,
+    UnitProfile,
+)
+from jixiao.intake.candidates import Candidate
+from jixiao.intake.functional import FunctionalList, find_functional
+from jixiao.intake.grading import grade_match, score_candidates
+from jixiao.intake.lexicon import load_lexicon
+from jixiao.intake.normalize import NormalizedText, normalize
+from jixiao.intake.profile import read_profile
+from jixiao.intake.prose import prose_candidates
+from jixiao.intake.quantities import find_quantities
+from jixiao.intake.sections import HeadingMatch, find_headings, section_spans
+from jixiao.intake.tables import read_tables
+
+# Scopes a field may fall back to when the text states it under no other: a budget's
+# 基本支出预算, a 一般公共预算 section that is the only place 人员经费 is stated.
+_FALLBACK_SCOPES = {
+    "spending": ("一般公共预算", "预算"),
+    "three_public": ("预算",),
+}
+_WHOLES = ("spending.total", "spending.basic", "three_public.total")
+_PARTS = {
+    "spending.total": (
+        "spending.basic",
+        "spending.project",
+        "spending.personnel",
+        "spending.public",
+    ),
+    "spending.basic": ("spending.personnel", "spending.public"),
+    "three_public.total": (
+        "three_public.overseas",
+        "three_public.vehicle",
+        "three_public.vehicle_purchase",
+        "three_public.vehicle_operation",
+        "three_public.reception",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Located:
+    norm: NormalizedText
+    original: str
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        first, last = self.norm.to_original(start, end)
+        return Evidence(quote=self.original[first:last], start=first, end=last)
+
+
+def parse_text(original: str, *, source: str) -> Report:
+    norm = normalize(original)
+    text = norm.text
+    located = _Located(norm, original)
+    profile = read_profile(text)
+    kind = profile.kind
+    lexicon = load_lexicon()
+    headings = find_headings(text)
+    clusters = _cluster_spans(text, headings)
+
+    quantities = find_quantities(text)
+    tables = read_tables(text, kind=kind, year=profile.year, lexicon=lexicon)
+    candidates = tables.candidates + prose_candidates(
+        text,
+        kind=kind,
+        year=profile.year,
+        lexicon=lexicon,
+        claimed=tables.claimed,
+        quantities=quantities,
+    )
+    candidates += score_candidates(text)
+    if kind == "project":
+        candidates = [c for c in candidates if not c.path.startswith("spending.")]
+    candidates.sort(key=lambda c: (c.start, c.end))
+    _inherit_scopes(text, candidates, clusters)
+    primary = _choose(candidates)
+
+    functional = (
+        None
+        if kind == "project"
+        else find_functional(text, load_classification(profile.year), quantities)
+    )
+    grade = tables.grade or grade_match(text)
+
+    def stated_money(path: str) -> StatedMoney | None:
+        chosen = primary.get(path)
+        if chosen is None or not isinstance(chosen.value, Money):
+            return None
+        return StatedMoney(chosen.value, located.evidence(chosen.start, chosen.end))
+
+    def stated_rate(path: str) -> StatedRate | None:
+        chosen = primary.get(path)
+        if chosen is None or not isinstance(chosen.value, Rate):
+            return None
+        return StatedRate(chosen.value, located.evidence(chosen.start, chosen.end))
+
+    spending = _spending(stated_money, functional, located)
+    level1 = [h for h in headings if h.level == 1]
+    outline = detect_outline([h.title for h in level1], kind=ReportKind(kind))
+    name = profile.unit_name
+    return Report(
+        source=source,
+        kind=ReportKind(kind),
+        text=original,
+        profile=UnitProfile(
+            name=StatedText(name[0], located.evidence(name[1], name[2])) if name else None,
+            year=profile.year,
+            signing_unit=profile.signing_unit,
+            signed_on=profile.signed_on,
+        ),
+        spending=spending,
+        three_public=ThreePublic(
+            total=stated_money("three_public.total"),
+            overseas=stated_money("three_public.overseas"),
+            vehicle=stated_money("three_public.vehicle"),
+            vehicle_purchase=stated_money("three_public.vehicle_purchase"),
+            vehicle_operation=stated_money("three_public.vehicle_operation"),
+            reception=stated_money("three_public.reception"),
+        ),
+        budget=BudgetExecution(
+            initial=stated_money("budget.initial"),
+            adjusted=stated_money("budget.adjusted"),
+            executed=stated_money("budget.executed"),
+            execution_rate=stated_rate("budget.execution_rate"),
+        ),
+        accounts=AccountTotals(
+            income_current=stated_money("accounts.income_current"),
+            income_grand_total=stated_money("accounts.income_grand_total"),
+            expenditure_grand_total=stated_money("accounts.expenditure_grand_total"),
+        ),
+        performance=Performance(
+            indicators=tuple(tables.indicators),
+            self_score=stated_rate("performance.self_score"),
+            grade=StatedText(grade[0], located.evidence(grade[1], grade[2])) if grade else None,
+        ),
+        headings=tuple(
+            Heading(h.level, h.marker, h.title, located.evidence(h.start, h.end)) for h in headings
+        ),
+        outline=outline.name if outline else None,
+        mentions=tuple(_mentions(candidates, clusters, located)),
+    )
+
+
+def _spending(
+    stated_money: Callable[[str], StatedMoney | None],
+    functional: FunctionalList | None,
+    located: _Located,
+) -> Spending:
+    items: tuple[FunctionalItem, ...] = ()
+    basis = FunctionalBasis.UNKNOWN
+    whole = None
+    if functional is not None:
+        items = tuple(
+            FunctionalItem(
+                code=line.code,
+                name=line.name,
+                stated_name=line.stated_name,
+                amount=StatedMoney(line.amount, located.evidence(line.start, line.end)),
+            )
+            for line in functional.lines
+        )
+        basis = FunctionalBasis(functional.basis)
+        if functional.whole is not None:
+            money, start, end = functional.whole
+            whole = StatedMoney(money, located.evidence(start, end))
+    return Spending(
+        total=stated_money("spending.total"),
+        basic=stated_money("spending.basic"),
+        personnel=stated_money("spending.personnel"),
+        public=stated_money("spending.public"),
+        project=stated_money("spending.project"),
+        functional=items,
+        functional_basis=basis,
+        functional_whole=whole,
+    )
+
+
+def _choose(candidates: list[Candidate]) -> dict[str, Candidate]:
+    """Per field, the statement that is the unit's own figure: unlimited scope first, then
+    the best-ranked wording, then the first in the text."""
+    chosen: dict[str, Candidate] = {}
+    by_path: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        if candidate.aspect == "value":
+            by_path.setdefault(candidate.path, []).append(candidate)
+    for path, found in by_path.items():
+        allowed = ("", *_FALLBACK_SCOPES.get(path.split(".", 1)[0], ()))
+        usable = [c for c in found if c.scope in allowed]
+        if usable:
+            chosen[path] = min(usable, key=lambda c: (allowed.index(c.scope), c.rank, c.start))
+    return chosen
+
+
+def _inherit_scopes(
+    text: str, candidates: list[Candidate], clusters: list[tuple[int, int]]
+) -> None:
+    """Parts listed after "其中" share the limited scope of their whole.
+
+    "一般公共预算基本支出911000.39元，其中：人员经费809961.19元 …": the 人员经费 here are of
+    the 一般公共预算 too, though the text does not repeat it.
+    """
+    inherited: tuple[str, str, int] | None = None  # (whole path, scope, cluster)
+    for candidate in candidates:
+        if candidate.aspect != "value":
+            continue
+        cluster = _cluster_of(candidate.start, clusters)
+        if candidate.path in _WHOLES:
+            follows = text[candidate.end : candidate.end + 12]
+            if candidate.scope and "其中" in follows:
+                inherited = (candidate.path, candidate.scope, cluster)
+            else:
+                inherited = None
+            continue
+        if (
+            inherited
+            and cluster == inherited[2]
+            and candidate.path in _PARTS[inherited[0]]
+            and not candidate.scope
+        ):
+            candidate.scope = inherited[1]
+
+
+def _cluster_spans(text: str, headings: list[HeadingMatch]) -> list[tuple[int, int]]:
+    """The body spans of level-1 and level-2 sections: the places a whole and its parts
+    are stated together (a level-3 item such as "1、人员经费…" is part of its section)."""
+    return [
+        (start, end)
+        for heading_index, start, end in section_spans(text, headings)
+        if headings[heading_index].level <= 2
+    ]
+
+
+def _cluster_of(position: int, clusters: list[tuple[int, int]]) -> int:
+    best = 0
+    best_size = None
+    for index, (start, end) in enumerate(clusters, start=1):
+        if start <= position < end and (best_size is None or end - start < best_size):
+            best, best_size = index, end - start
+    return best
+
+
+def _mentions(
+    candidates: Iterable[Candidate], clusters: list[tuple[int, int]], located: _Located
+) -> Iterable[Mention]:
+    for candidate in candidates:
+        yield Mention(
+            path=candidate.path,
+            value=candidate.value,
+            evidence=replace(located.evidence(candidate.start, candidate.end), cell=candidate.cell),
+            aspect=candidate.aspect,
+            scope=candidate.scope,
+            cluster=_cluster_of(candidate.start, clusters),
+            anchor=located.evidence(*candidate.anchor) if candidate.anchor else None,
+            rank=candidate.rank,
+        )

@@ -1,0 +1,127 @@
+"""Who and when: the unit's name, the report year, the kind of report, the signature."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_YEAR = re.compile(r"(?<![\d〔\[])(20\d{2})年(?!\d{1,2}月\d{1,2}日)")
+_TITLE_YEAR = re.compile(r"(20\d{2})年度?")
+_DATE_LINE = re.compile(r"^\s*(20\d{2})年(\d{1,2})月(\d{1,2})日\s*$")
+_TITLE = re.compile(r"(?:说明|报告|表|情况)(?:[(（][^)）]*[)）])?$")
+_UNIT_SUFFIX = (
+    r"(?:人民政府|委员会|政协|局|办公室|中心|站|所|院|学校|中学|小学|幼儿园|医院|卫生院"
+    r"|队|馆|社|厅|部|委|会|处|室|街道办事处|政府)"
+)
+_UNIT_BEFORE_YEAR = re.compile(
+    rf"^(?P<name>[\u4e00-\u9fff()（）]{{2,40}}?{_UNIT_SUFFIX})(?:20\d{{2}}年)"
+)
+_UNIT_CELL = re.compile(
+    rf"(?:预算部门、单位名称|单位名称|部门名称|预算单位|填报单位|实施单位|(?<!主管)部门)"
+    rf"[:：|\s]+(?P<name>[\u4e00-\u9fff()（）]{{2,30}}?{_UNIT_SUFFIX})(?=[\s|]|$)",
+    re.MULTILINE,
+)
+_UNIT_LINE = re.compile(rf"^[\u4e00-\u9fff()（）]{{2,30}}{_UNIT_SUFFIX}$")
+_KIND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"整体支出|绩效情况说明|整体绩效"), "overall"),
+    (
+        re.compile(
+            r"项目支出绩效自评|项目绩效自评|专项资金.{0,6}绩效|项目.{0,12}绩效自评|绩效自评表"
+        ),
+        "project",
+    ),
+    (re.compile(r"决算"), "final_accounts"),
+    (re.compile(r"预算(?:情况)?的?说明|预算公开|部门预算|单位预算"), "budget"),
+    (re.compile(r"绩效"), "overall"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    unit_name: tuple[str, int, int] | None
+    year: int | None
+    kind: str
+    signing_unit: str | None
+    signed_on: str | None
+
+
+def read_profile(text: str) -> Profile:
+    lines = text.split("\n")
+    title = _title(lines)
+    year = _year(text, title)
+    kind = _kind(text, title)
+    signing_unit, signed_on = _signature(lines)
+    return Profile(_unit_name(text, title, signing_unit), year, kind, signing_unit, signed_on)
+
+
+def _title(lines: list[str]) -> tuple[str, int] | None:
+    """The first short line that names a report (within the first few lines)."""
+    offset = 0
+    for line in lines[:15]:
+        stripped = line.strip()
+        if (
+            8 <= len(stripped) <= 60
+            and _TITLE.search(stripped)
+            and not any(mark in stripped for mark in "|:：")
+        ):
+            return stripped, offset + line.index(stripped)
+        offset += len(line) + 1
+    return None
+
+
+def _year(text: str, title: tuple[str, int] | None) -> int | None:
+    if title:
+        found = _TITLE_YEAR.search(title[0])
+        if found:
+            return int(found.group(1))
+    # Reports compare with the year before as often as they name their own year, so
+    # the latest year named more than once is the report's (or the latest at all).
+    years = Counter(int(m.group(1)) for m in _YEAR.finditer(text[:4000]))
+    if not years:
+        return None
+    repeated = [y for y, n in years.items() if n >= 2]
+    return max(repeated or years)
+
+
+def _kind(text: str, title: tuple[str, int] | None) -> str:
+    # An overall evaluation appended to final accounts is still an overall evaluation.
+    if _KIND_RULES[0][0].search(text[:600]):
+        return "overall"
+    for scope in ([title[0]] if title else []) + [text[:600]]:
+        for pattern, kind in _KIND_RULES:
+            if pattern.search(scope):
+                return kind
+    return "unknown"
+
+
+def _signature(lines: list[str]) -> tuple[str | None, str | None]:
+    """A unit name on the line before a date line at the end of the report."""
+    tail = [line.strip() for line in lines if line.strip()][-4:]
+    for index, line in enumerate(tail):
+        date = _DATE_LINE.match(line)
+        if date and index > 0 and _UNIT_LINE.match(tail[index - 1]):
+            iso = f"{date.group(1)}-{int(date.group(2)):02d}-{int(date.group(3)):02d}"
+            return tail[index - 1], iso
+    return None, None
+
+
+def _unit_name(
+    text: str, title: tuple[str, int] | None, signing_unit: str | None
+) -> tuple[str, int, int] | None:
+    if title:
+        found = _UNIT_BEFORE_YEAR.match(title[0])
+        if found:
+            start = title[1]
+            return found.group("name"), start, start + len(found.group("name"))
+    if signing_unit:
+        position = text.rfind(signing_unit)
+        return signing_unit, position, position + len(signing_unit)
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if _UNIT_LINE.match(first):
+        position = text.index(first)
+        return first, position, position + len(first)
+    cell = _UNIT_CELL.search(text[:3000])
+    if cell:
+        return cell.group("name"), cell.start("name"), cell.end("name")
+    return None

@@ -1,0 +1,264 @@
+"""Figures stated in running text: a label, a short gap, then its amount or rate.
+
+"总支出5252.64万元", "“三公”经费财政拨款预算数9万元", "公务接待费支出295.70万元，同比减少
+60.14万元，下降16.9%": the label owns the first matching quantity after it in the same
+sentence; a change phrase after a value (同比减少…, 下降…%) is that value's change.
+A quantity with no label before it is not a figure of the report: it is left alone
+rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from jixiao.domain.money import Money, MoneyUnit, Rate
+from jixiao.intake.candidates import Candidate
+from jixiao.intake.lexicon import LabelMatch, LabelSense, Lexicon
+from jixiao.intake.quantities import Quantity, find_quantities
+from jixiao.intake.scopes import effective_scope, other_year_scope
+
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_CLAUSE_START = re.compile(r"[，,、:]")
+_MAX_GAP = 16
+# What may stand between a label and its number: qualifiers, copulas and the like. Any other
+# word ("存在", "配套资金", "未达到") means the number is not the label's figure.
+_GAP_WORDS = (
+    r"为|是|达到|达|共计|合计|总计|总额|共|计|约|金额|数额|数|额|的|实际|全年|本年|年度|当年|"
+    r"预算安排|预算数|预算|决算支出数|决算数|决算|支出数|支出|执行数|完成|安排|财政拨款|"
+    r"一般公共预算|拨款|资金|累计"
+)
+_GAP_OK = re.compile(
+    rf"(?:\s|[:：]|{_GAP_WORDS})*(?:[，,](?:共计|合计|总计|总额为|计)(?:\s|{_GAP_WORDS})*)?"
+)
+# The character just before a label that still lets the label name the unit's own figure;
+# any other 汉字 makes the label part of a longer noun ("政府采购支出总额") of a narrower thing.
+_OPEN_BEFORE = re.compile(
+    r"[的中局站院校委办所心位门年度其共计括要及和与为是县市区镇乡部排际、：:，,。；;（()）“”\"'‘’「」\s\d]"
+)
+_CHANGE = re.compile(
+    r"(?:同比|比上年|较上年|较上年度|与上年相比|较\d{4}年度?[^，,。；]{0,8}|与\d{4}年[^，,。；]{0,6}相比)?"
+    r"[，,]?\s*(?P<verb>增加|增长|上升|提高|增|减少|下降|降低|节约|减)(?:了)?$"
+)
+_NONE_BEFORE = re.compile(r"(?:无|没有|未发生|未安排)$")
+_DECREASE = ("减少", "下降", "降低", "节约", "减")
+_UNCHANGED = re.compile(r"[，,]?(?:与|较|比)?[^，,。；]{0,10}?(?:持平|无变化|没有变化|未发生变化)")
+_PAIRED_TOTALS = re.compile(
+    r"收入?、?支出?总计(?:各是|各为|分别为|分别是|分别)(?P<a>\d[\d,]*(?:\.\d+)?)(?:万元|元)?[,，、和及]"
+    r"(?P<b>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    text: str
+    kind: str
+    year: int | None
+    lexicon: Lexicon
+
+
+def prose_candidates(
+    text: str,
+    *,
+    kind: str,
+    year: int | None,
+    lexicon: Lexicon,
+    claimed: list[tuple[int, int]],
+    quantities: list[Quantity] | None = None,
+) -> list[Candidate]:
+    """Every labelled figure in running text outside the spans tables have claimed.
+
+    ``quantities`` are those of the whole text when the caller has them already.
+    """
+    ctx = _Context(text, kind, year, lexicon)
+    quantities = [
+        q
+        for q in (find_quantities(text) if quantities is None else quantities)
+        if q.kind in ("amount", "rate") and not _overlaps(q.start, q.end, claimed)
+    ]
+    labels = [lb for lb in lexicon.find(text) if _senses_for(lb, kind)]
+    found = list(_paired_totals(text))
+    found.extend(_stated_none(text, labels))
+    events: list[LabelMatch | Quantity] = sorted([*labels, *quantities], key=lambda e: e.start)
+    position = 0
+    for start, end in _sentences(text):
+        while position < len(events) and events[position].start < start:
+            position += 1
+        first = position
+        while position < len(events) and events[position].start < end:
+            position += 1
+        if position > first:
+            found.extend(_sentence_candidates(ctx, start, end, events[first:position]))
+    return found
+
+
+def _sentences(text: str) -> Iterable[tuple[int, int]]:
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > start:
+            yield start, match.start()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def _senses_for(label: LabelMatch, kind: str) -> tuple[LabelSense, ...]:
+    return tuple(s for s in label.senses if s.kinds is None or kind in s.kinds)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def _sentence_candidates(
+    ctx: _Context, start: int, end: int, events: list[LabelMatch | Quantity]
+) -> list[Candidate]:
+    """The figures of one sentence; ``events`` are its labels and quantities in order."""
+    found: list[Candidate] = []
+    pending: LabelMatch | None = None
+    last: list[Candidate] = []  # the values a change phrase would belong to
+    cursor = start
+    for event in events:
+        if isinstance(event, LabelMatch):
+            pending = event
+            cursor = event.end
+            continue
+        prefix = ctx.text[cursor : event.start]
+        cursor = event.end
+        change = _CHANGE.search(prefix)
+        if change and last and (pending is None or pending.start < last[0].start):
+            found.extend(_change_of(last, event, decrease=change.group("verb") in _DECREASE))
+            continue
+        if pending is not None:
+            made = _labelled(ctx, pending, event, start)
+            if made:
+                found.extend(made)
+                last = made
+                pending = None
+                tail = ctx.text[event.end : min(end, event.end + 24)]
+                if _UNCHANGED.match(tail):
+                    found.extend(_unchanged(made))
+    return found
+
+
+def _labelled(
+    ctx: _Context, label: LabelMatch, quantity: Quantity, sentence_start: int
+) -> list[Candidate]:
+    gap = ctx.text[label.end : quantity.start]
+    if len(gap) > _MAX_GAP or not _GAP_OK.fullmatch(gap):
+        return []
+    clause_from = sentence_start
+    for match in _CLAUSE_START.finditer(ctx.text, sentence_start, label.start):
+        clause_from = match.end()
+    prefix = ctx.text[clause_from : label.start]
+    compound = label.start > 0 and not _OPEN_BEFORE.match(ctx.text[label.start - 1])
+    made = []
+    for sense in _senses_for(label, ctx.kind):
+        value = _value_for(sense.path, quantity)
+        if value is None:
+            continue
+        scopes = ctx.lexicon.scopes_in(prefix + gap)
+        year_scope = other_year_scope(prefix, ctx.year)
+        scope = year_scope or effective_scope(scopes, path=sense.path, kind=ctx.kind)
+        # Project prose wordings are verbs (安排, 支出共计): a compound check means nothing there.
+        if compound and sense.rank < 3 and not scope and not _neutral_compound(prefix, sense.path):
+            scope = "其他"
+        made.append(
+            Candidate(
+                path=sense.path,
+                value=value,
+                start=label.start,
+                end=quantity.end,
+                scope=scope,
+                rank=sense.rank,
+            )
+        )
+    return made
+
+
+def _neutral_compound(prefix: str, path: str) -> bool:
+    """财政拨款/一般公共预算 before 三公 parts limit nothing (三公 are 财政拨款 by definition)."""
+    return path.startswith("three_public.") and prefix.endswith(
+        ("财政拨款", "一般公共预算", "拨款")
+    )
+
+
+def _value_for(path: str, quantity: Quantity) -> Money | Rate | None:
+    if path.endswith("_rate"):
+        return quantity.rate() if quantity.kind == "rate" else None
+    return quantity.money() if quantity.kind == "amount" else None
+
+
+def _change_of(values: list[Candidate], quantity: Quantity, *, decrease: bool) -> list[Candidate]:
+    made = []
+    for base in values:
+        if quantity.kind == "amount":
+            money = quantity.money()
+            if money is None:
+                continue
+            signed: Money | Rate = Money(-money.wan if decrease else money.wan, money.ulp)
+            aspect = "change"
+        else:
+            rate = quantity.rate()
+            if rate is None:
+                continue
+            signed = Rate(-rate.percent if decrease else rate.percent, rate.ulp)
+            aspect = "change_rate"
+        made.append(
+            Candidate(
+                path=base.path,
+                value=signed,
+                start=quantity.start,
+                end=quantity.end,
+                aspect=aspect,
+                scope=base.scope,
+                anchor=base.span,
+            )
+        )
+    return made
+
+
+def _unchanged(values: list[Candidate]) -> list[Candidate]:
+    """ "与上年持平": a change of zero, stated in words."""
+    return [
+        Candidate(
+            path=base.path,
+            value=Money(Money.of(0).wan, Money.of(0).ulp),
+            start=base.start,
+            end=base.end,
+            aspect="change",
+            scope=base.scope,
+            anchor=base.span,
+        )
+        for base in values
+    ]
+
+
+def _stated_none(text: str, labels: list[LabelMatch]) -> Iterable[Candidate]:
+    """ "全年无因公出国（境）费支出": a 三公 part stated as none is stated as 0."""
+    for label in labels:
+        before = text[max(0, label.start - 3) : label.start]
+        none = _NONE_BEFORE.search(before)
+        if none is None:
+            continue
+        for sense in label.senses:
+            if sense.path.startswith("three_public."):
+                start = label.start - len(before) + none.start()
+                yield Candidate(sense.path, Money.of(0), start, label.end)
+
+
+def _paired_totals(text: str) -> Iterable[Candidate]:
+    """ "收、支总计各是4125.49,4143.91万元": both 决算 grand totals in one phrase."""
+    for match in _PAIRED_TOTALS.finditer(text):
+        unit = match.group("unit")
+        for path, group in (
+            ("accounts.income_grand_total", "a"),
+            ("accounts.expenditure_grand_total", "b"),
+        ):
+            money = Money.parse(match.group(group), _money_unit(unit))
+            yield Candidate(path=path, value=money, start=match.start(), end=match.end())
+
+
+def _money_unit(unit: str) -> MoneyUnit:
+    return MoneyUnit.YUAN if unit == "元" else MoneyUnit.WAN

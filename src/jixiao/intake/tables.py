@@ -1,0 +1,415 @@
+"""Meaning out of flattened tables: column headers, row labels and their values.
+
+The layouts read here are the ones units fill in (framework.md §2.3, §3.3): the 自评表's
+funds block (年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分), the 基础数据表's
+year columns (2022年决算数 / 2023年预算数 / 2023年决算数), the 总分 row, and indicator rows
+(三级指标, ≥ ≤ =, 指标值, 单位, 完成值, 分值, 得分). Headers are found by their words, never
+by fixed positions; a row with fewer values than columns is right-aligned, because
+flattening drops the empty cells at the left of a row (the 上年 column of a new line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.domain.money import Money, MoneyUnit, Rate
+from jixiao.domain.report import Direction, Indicator
+from jixiao.intake.candidates import Candidate
+from jixiao.intake.cells import Cell, cell_stream
+from jixiao.intake.lexicon import Lexicon
+from jixiao.intake.quantities import Quantity, parse_cell
+
+_COLUMNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), kind)
+    for pattern, kind in (
+        (r"年初预算(?:数)?", "initial"),
+        (r"(?:全年预算(?:数)?|调整后预算(?:数)?)", "adjusted"),
+        (r"(?:全年执行数|预算执行数|实际执行数|执行数)", "executed"),
+        (r"(?:预算)?执行率", "rate"),
+        (r"(?:分值|权重|满分)", "weight"),
+        (r"(?:自评)?得分", "score"),
+        (r"(?P<year>\d{4})年(?:度)?决算数?", "actual"),
+        (r"(?P<year>\d{4})年(?:度)?预算数?", "budget"),
+        (r"上年(?:度)?决算数?", "actual_prior"),
+        (r"本年(?:度)?预算数?", "budget_current"),
+        (r"本年(?:度)?决算数?", "actual_current"),
+    )
+)
+_TEXT_COLUMNS = re.compile(r"原因|说明|偏差|备注|改进措施")
+_UNIT = re.compile(r"[(（]\s*(万元|元)\s*[)）]?|单位[:：]\s*(万元|元)")
+_FUNDS_ROW = re.compile(r"(?:年度)?资金总额|^总额$|^合计$|^项目资金$|^年度预算$")
+_SCORE_ROW = re.compile(r"^(?:总分|总得分|自评总分|合计得分|综合得分)$")
+_ADJUSTMENT_ROW = re.compile(r"整体支出预算调整")
+_GRADE = re.compile(r"^(优秀|良好|中等|合格|不合格|优|良|中|差)$")
+_DIRECTIONS = {
+    "≥": Direction.AT_LEAST, "≧": Direction.AT_LEAST, ">=": Direction.AT_LEAST,
+    "≤": Direction.AT_MOST, "≦": Direction.AT_MOST, "<=": Direction.AT_MOST,
+    "=": Direction.EQUAL, "＝": Direction.EQUAL, "═": Direction.EQUAL, "==": Direction.EQUAL,
+    "定性": Direction.QUALITATIVE,
+}  # fmt: skip
+_LEVEL_NAME = re.compile(r"指标$")
+_LEVEL1 = re.compile(r"^(?:产出|效益|效果|满意度|投入|过程|决策)指标$")
+_ACTUAL_WORDS = frozenset({"完成", "已完成", "未完成", "达到", "达成", "有效", "是", "否", "良好"})
+_ROW_PREFIX = re.compile(
+    r"^(?:其中[:：]?|\d+[、.]|[一二三四五六七八九十]+、|\(\d+\)|[(（][一二三四五六七八九十]+[)）])"
+)
+_MAX_LABEL = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    kind: str
+    year: int | None = None
+
+
+@dataclass
+class TableReading:
+    candidates: list[Candidate] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    claimed: list[tuple[int, int]] = field(default_factory=list)
+    grade: tuple[str, int, int] | None = None
+
+
+@dataclass
+class _State:
+    columns: list[Column] = field(default_factory=list)
+    unit: MoneyUnit = MoneyUnit.WAN
+    levels: list[str] = field(default_factory=lambda: ["", ""])  # 一级, 二级 指标
+
+
+def read_tables(text: str, *, kind: str, year: int | None, lexicon: Lexicon) -> TableReading:
+    cells = cell_stream(text)
+    reading = TableReading()
+    state = _State()
+    index = 0
+    while index < len(cells):
+        following = _step(cells, index, state, reading, kind=kind, year=year, lexicon=lexicon)
+        index = max(following, index + 1)
+    return reading
+
+
+def _step(
+    cells: list[Cell],
+    index: int,
+    state: _State,
+    reading: TableReading,
+    *,
+    kind: str,
+    year: int | None,
+    lexicon: Lexicon,
+) -> int:
+    cell = cells[index]
+    unit = _UNIT.search(cell.text)
+    if unit:
+        state.unit = MoneyUnit.YUAN if (unit.group(1) or unit.group(2)) == "元" else MoneyUnit.WAN
+    columns, taken = _header_run(cells, index)
+    if taken:
+        state.columns = columns
+        return index + taken
+    if len(cell.text) > 60:  # a paragraph ends any table context
+        state.columns = []
+        state.levels = ["", ""]
+        return index + 1
+    if _inline(cell, state, reading, kind=kind, lexicon=lexicon):
+        return index + 1
+    if cell.text in _DIRECTIONS and index > 0:
+        return _indicator(cells, index, state, reading)
+    if _LEVEL_NAME.search(cell.text) and len(cell.text) <= 10:
+        if _LEVEL1.match(cell.text):
+            state.levels = [cell.text, ""]
+        else:
+            state.levels = [state.levels[0], cell.text]
+        return index + 1
+    values, after = _values_after(cells, index + 1)
+    if values and len(cell.text) <= _MAX_LABEL and cell.number is None:
+        _row(cell, values, state, reading, kind=kind, year=year, lexicon=lexicon)
+        grade_cell = cells[after] if after < len(cells) else None
+        if _SCORE_ROW.match(cell.text) and grade_cell and _GRADE.match(grade_cell.text):
+            reading.grade = (grade_cell.text, grade_cell.start, grade_cell.end)
+        return after
+    return index + 1
+
+
+def _inline(
+    cell: Cell, state: _State, reading: TableReading, *, kind: str, lexicon: Lexicon
+) -> bool:
+    """A cell that holds its label and its bare number: "其中：基本支出：900.47"."""
+    label, colon, number = cell.text.rpartition(":")
+    if not colon:
+        label, colon, number = cell.text.rpartition("：")
+    quantity = parse_cell(number) if colon else None
+    if quantity is None or quantity.kind == "rate":
+        return False
+    paths = _row_paths(_ROW_PREFIX.sub("", label).strip(" :："), lexicon, kind)
+    value_start = cell.end - len(number) + (len(number) - len(number.lstrip()))
+    value_cell = Cell(number.strip(), value_start, cell.end, cell.line)
+    for path in paths:
+        _add(reading, path, cell, value_cell, quantity, unit=state.unit)
+    return bool(paths)
+
+
+def _header_run(cells: list[Cell], index: int) -> tuple[list[Column], int]:
+    """Two or more column names in a row; text columns (原因…) in between are kept as such.
+
+    Returns the columns and how many cells they took (0 when this is not a header).
+    """
+    columns: list[Column] = []
+    position = index
+    while position < len(cells):
+        column = _column(cells[position].text)
+        if column is None:
+            if columns and _TEXT_COLUMNS.search(cells[position].text):
+                columns.append(Column("text"))
+                position += 1
+                continue
+            break
+        columns.append(column)
+        position += 1
+    while columns and columns[-1].kind == "text":
+        columns.pop()
+        position -= 1
+    if sum(1 for c in columns if c.kind != "text") < 2:
+        return [], 0
+    return columns, position - index
+
+
+def _column(text: str) -> Column | None:
+    cleaned = re.sub(r"[(（][^)）]*[)）]?$", "", text.replace(" ", ""))
+    for pattern, kind in _COLUMNS:
+        match = pattern.fullmatch(cleaned)
+        if match:
+            year = match.groupdict().get("year")
+            return Column(kind, int(year) if year else None)
+    return None
+
+
+def _values_after(cells: list[Cell], index: int) -> tuple[list[tuple[Cell, Quantity | None]], int]:
+    values: list[tuple[Cell, Quantity | None]] = []
+    position = index
+    while position < len(cells):
+        cell = cells[position]
+        number = cell.number
+        if number is not None:
+            values.append((cell, number))
+        elif cell.is_placeholder:
+            values.append((cell, None))
+        else:
+            break
+        position += 1
+    if not any(q is not None for _, q in values):
+        return [], index
+    return values, position
+
+
+def _row(
+    label: Cell,
+    values: list[tuple[Cell, Quantity | None]],
+    state: _State,
+    reading: TableReading,
+    *,
+    kind: str,
+    year: int | None,
+    lexicon: Lexicon,
+) -> None:
+    name = _ROW_PREFIX.sub("", label.text).strip(" :：")
+    assigned = _align(state.columns, values)
+    if _SCORE_ROW.match(name):
+        _score_row(label, values, assigned, reading)
+        return
+    if _ADJUSTMENT_ROW.search(name):
+        stated = [(c, q) for c, q in values if q is not None]
+        for path, (value_cell, number) in zip(
+            ("budget.initial", "budget.adjusted"), stated, strict=False
+        ):
+            _add(reading, path, label, value_cell, number, unit=state.unit)
+        return
+    if _FUNDS_ROW.search(name) and any(
+        c.kind in ("initial", "adjusted", "executed") for c in state.columns
+    ):
+        _funds_row(label, assigned, state, reading, kind=kind)
+        return
+    paths = _row_paths(name, lexicon, kind)
+    if not paths:
+        return
+    if not state.columns:
+        if len(values) == 1 and values[0][1] is not None:
+            for path in paths:
+                _add(reading, path, label, values[0][0], values[0][1], unit=state.unit)
+        return
+    for column, (cell, quantity) in assigned:
+        scope = _column_scope(column, year, kind)
+        if scope is None or quantity is None:
+            continue
+        for path in paths:
+            _add(reading, path, label, cell, quantity, unit=state.unit, scope=scope)
+
+
+def _row_paths(name: str, lexicon: Lexicon, kind: str) -> list[str]:
+    matches = lexicon.find(name)
+    if not matches:
+        return []
+    best = max(matches, key=lambda m: m.end - m.start)
+    if (best.end - best.start) * 2 < len(name):
+        return []
+    return [
+        s.path
+        for s in best.senses
+        if (s.kinds is None or kind in s.kinds)
+        and not s.path.startswith("budget.")
+        and not s.path.startswith("accounts.")
+    ]
+
+
+def _column_scope(column: Column, year: int | None, kind: str) -> str | None:
+    """The scope a column's figure has; None for columns that are not money of a year."""
+    wanted = "budget" if kind == "budget" else "actual"
+    if column.kind in ("actual", "budget"):
+        if year is None or column.year == year:
+            return "" if column.kind == wanted else ("预算" if column.kind == "budget" else "决算")
+        return "上年" if column.year is not None and column.year < year else None
+    if column.kind == "actual_current":
+        return "" if wanted == "actual" else "决算"
+    if column.kind == "budget_current":
+        return "" if wanted == "budget" else "预算"
+    if column.kind == "actual_prior":
+        return "上年"
+    return None
+
+
+def _align(
+    columns: list[Column], values: list[tuple[Cell, Quantity | None]]
+) -> list[tuple[Column, tuple[Cell, Quantity | None]]]:
+    numeric = [c for c in columns if c.kind != "text"]
+    if not numeric:
+        return []
+    if len(values) >= len(numeric):
+        return list(zip(numeric, values[: len(numeric)], strict=True))
+    return list(zip(numeric[len(numeric) - len(values) :], values, strict=True))
+
+
+def _funds_row(
+    label: Cell,
+    assigned: list[tuple[Column, tuple[Cell, Quantity | None]]],
+    state: _State,
+    reading: TableReading,
+    *,
+    kind: str,
+) -> None:
+    paths = {
+        "initial": "budget.initial",
+        "adjusted": "budget.adjusted",
+        "executed": "budget.executed",
+        "rate": "budget.execution_rate",
+    }
+    for column, (cell, quantity) in assigned:
+        if quantity is None or column.kind not in paths:
+            continue
+        _add(reading, paths[column.kind], label, cell, quantity, unit=state.unit)
+        if column.kind == "executed" and kind == "overall":
+            _add(reading, "spending.total", label, cell, quantity, unit=state.unit, rank=1)
+
+
+def _score_row(
+    label: Cell,
+    values: list[tuple[Cell, Quantity | None]],
+    assigned: list[tuple[Column, tuple[Cell, Quantity | None]]],
+    reading: TableReading,
+) -> None:
+    scored = [(c, q) for col, (c, q) in assigned if col.kind == "score" and q is not None]
+    numbers = [(c, q) for c, q in values if q is not None]
+    if scored:
+        chosen = scored[0]
+    elif len(numbers) == 2 and numbers[0][1] is not None and numbers[0][1].value == 100:
+        chosen = numbers[1]
+    elif len(numbers) == 1:
+        chosen = numbers[0]
+    else:
+        return
+    cell, quantity = chosen
+    if quantity is None:
+        return
+    reading.candidates.append(
+        Candidate("performance.self_score", Rate.parse(quantity.digits), label.start, cell.end)
+    )
+    reading.claimed.append((cell.start, cell.end))
+
+
+def _add(
+    reading: TableReading,
+    path: str,
+    label: Cell,
+    cell: Cell,
+    quantity: Quantity,
+    *,
+    unit: MoneyUnit,
+    scope: str = "",
+    rank: int = 0,
+) -> None:
+    if path.endswith("_rate"):
+        value: Money | Rate = Rate.parse(quantity.digits)
+    elif quantity.kind == "rate":
+        return
+    elif quantity.kind == "amount":
+        money = quantity.money()
+        if money is None:
+            return
+        value = money
+    else:
+        value = Money.parse(quantity.digits, unit)
+    reading.candidates.append(
+        Candidate(
+            path,
+            value,
+            label.start,
+            cell.end,
+            scope=scope,
+            rank=rank,
+            extra={"quote_cells": f"{label.text} … {cell.text}"},
+        )
+    )
+    reading.claimed.append((cell.start, cell.end))
+
+
+def _indicator(cells: list[Cell], index: int, state: _State, reading: TableReading) -> int:
+    """[三级指标] [≥] [指标值] [单位] [完成值] [分值] [得分] ([原因])."""
+    name = cells[index - 1].text
+    direction = _DIRECTIONS[cells[index].text]
+    rest = cells[index + 1 : index + 8]
+    target = rest[0].text if rest else None
+    position = 1
+    unit = None
+    if len(rest) > position and rest[position].number is None and len(rest[position].text) <= 4:
+        unit = rest[position].text
+        position += 1
+    numbers: list[str] = []  # 完成值, 分值, 得分; 完成值 may be a word ("完成", "有效")
+    for cell in rest[position:]:
+        if cell.number is None and (numbers or cell.text not in _ACTUAL_WORDS):
+            break
+        numbers.append(cell.text)
+    actual = numbers[0] if numbers else None
+    weight = _decimal(numbers[1]) if len(numbers) > 1 else None
+    score = _decimal(numbers[2]) if len(numbers) > 2 else None
+    reading.indicators.append(
+        Indicator(
+            level1=state.levels[0],
+            level2=state.levels[1],
+            level3=name,
+            direction=direction,
+            target=target,
+            actual=actual,
+            unit=unit,
+            weight=weight,
+            score=score,
+        )
+    )
+    return index + 1 + position + len(numbers)
+
+
+def _decimal(text: str) -> Decimal | None:
+    cleaned = text.replace("%", "").strip()
+    try:
+        return Decimal(cleaned)
+    except ArithmeticError:
+        return None
