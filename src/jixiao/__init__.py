@@ -4,3 +4,8 @@ The core (everything under this package) is framework-free: no Django import any
 """
 
 __version__ = "0.1.0"
+
+import logging as _logging
+
+# A library logs only where its user asks it to: never a traceback on a user's screen.
+_logging.getLogger("jixiao").addHandler(_logging.NullHandler())
