@@ -6,12 +6,14 @@ The wheel is an ordinary zip file; the binary sits in its ``*.data/scripts`` fol
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
 import platform
 import stat
 import sys
+import urllib.parse
 import urllib.request
 import zipfile
 
@@ -25,14 +27,23 @@ def wheel_tag_matches(filename: str) -> bool:
 
 
 def main(target_dir: str) -> int:
-    with urllib.request.urlopen(INDEX, timeout=60) as response:
-        release = json.load(response)
-    urls = [u for u in release["urls"] if wheel_tag_matches(u["filename"])]
-    if not urls:
-        print("找不到适用于本机的 uv 安装包，请手动安装 uv 后重试。", file=sys.stderr)
+    try:
+        with urllib.request.urlopen(INDEX, timeout=60) as response:
+            release = json.load(response)
+        urls = [u for u in release["urls"] if wheel_tag_matches(u["filename"])]
+        if not urls:
+            print("找不到适用于本机的 uv 安装包，请手动安装 uv 后重试。", file=sys.stderr)
+            return 2
+        # Mirrors answer with relative links; resolve them against the index address.
+        with urllib.request.urlopen(urllib.parse.urljoin(INDEX, urls[0]["url"]), timeout=300) as r:
+            payload = r.read()
+    except (OSError, ValueError, KeyError) as error:
+        print(f"下载 uv 失败（{error}）：请检查网络或手动安装 uv 后重试。", file=sys.stderr)
         return 2
-    with urllib.request.urlopen(urls[0]["url"], timeout=300) as response:
-        payload = response.read()
+    expected = urls[0].get("digests", {}).get("sha256")
+    if expected and hashlib.sha256(payload).hexdigest() != expected:
+        print("下载的 uv 安装包校验失败：请重试，或手动安装 uv。", file=sys.stderr)
+        return 2
     os.makedirs(target_dir, exist_ok=True)
     with zipfile.ZipFile(io.BytesIO(payload)) as wheel:
         member = next(n for n in wheel.namelist() if n.endswith("/scripts/uv"))
