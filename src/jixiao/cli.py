@@ -10,6 +10,7 @@ could not run (unreadable file, bad arguments), with a one-line Chinese reason o
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import os
@@ -17,7 +18,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, NoReturn, Protocol, TextIO, cast
 
 from jixiao import __version__
 from jixiao.contract import audit_json, extract_json
@@ -47,7 +48,26 @@ def _parser() -> argparse.ArgumentParser:
     audit = commands.add_parser("audit", help="核对报告中的数字，列出不一致之处")
     audit.add_argument("files", type=Path, nargs="+", metavar="文件")
     audit.add_argument("--json", action="store_true", help="输出 JSON（格式见 CONTRACT.md）")
+    for extension in _extensions():
+        extension.register(commands)
     return parser
+
+
+class _Extension(Protocol):
+    """A further command in its own module (cli_score, cli_render …): one file per command."""
+
+    COMMAND: str
+
+    def register(self, commands: Any) -> None: ...
+
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
+_EXTENSION_MODULES: tuple[str, ...] = ()
+
+
+def _extensions() -> list[_Extension]:
+    return [cast(_Extension, importlib.import_module(name)) for name in _EXTENSION_MODULES]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -57,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args.file, as_json=args.json)
         if args.command == "audit":
             return _audit(args.files, as_json=args.json)
+        for extension in _extensions():
+            if args.command == extension.COMMAND:
+                return extension.run(args)
     except KeyboardInterrupt:
         print("jixiao：已中断", file=sys.stderr)
         return EXIT_FAILED
