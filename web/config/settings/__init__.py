@@ -1,0 +1,1 @@
+"""Settings split by concern; the environment is read in base.py only."""
