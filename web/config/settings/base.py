@@ -13,7 +13,8 @@ DATA_DIR = Path(os.environ.get("JIXIAO_DATA_DIR", PROJECT_DIR / "var"))
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-not-secret-change-me")
 DEBUG = False
-ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
+ALLOWED_HOSTS = [host for host in _HOSTS.split(",") if host]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
