@@ -27,6 +27,10 @@ _SPLIT_NAME = re.compile(r".*[，,；;:：、。.\d]")
 _PROJECT_WORDS = re.compile(r"项目(?:资金)?支出")
 _TOTAL_WORDS = re.compile(r"总支出|支出合计|本年支出")
 _LINK_WORDS = re.compile(r"用于|其中|如下|以下|构成")
+_ITEM_LEAD = 6  # how far into a line a continuing list item may start ("（12）" and spaces)
+_OPENING_WHOLE = re.compile(
+    r"(?P<whole>[\u4e00-\u9fff]{2,16}?支出)(?:主要)?(?:用于|如下|构成|情况如下)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,16 +56,25 @@ def find_functional(
     """The first paragraph that lists functional classes with amounts, or None."""
     every = find_quantities(text) if quantities is None else quantities
     amounts = [q for q in every if q.kind == "amount"]
+    found: FunctionalList | None = None
     offset = 0
     for paragraph in text.split("\n"):
         end = offset + len(paragraph)
         inside = [_shifted(q, -offset) for q in amounts if offset <= q.start and q.end <= end]
+        listed = None
         if inside and "支出" in paragraph:
-            found = _paragraph_list(paragraph, offset, inside, classification)
-            if found is not None:
+            listed = _paragraph_list(paragraph, offset, inside, classification)
+        if found is None:
+            found = listed
+        elif paragraph.strip():
+            # "1.一般公共服务支出…\n2.社会保障和就业支出…": a list may go on, one item a line.
+            if listed is None or listed.lines[0].start - offset > _ITEM_LEAD:
                 return found
+            known = {line.stated_name for line in found.lines}
+            extra = tuple(line for line in listed.lines if line.stated_name not in known)
+            found = replace(found, lines=found.lines + extra)
         offset = end + 1
-    return None
+    return found
 
 
 def _shifted(quantity: Quantity, delta: int) -> Quantity:
@@ -133,6 +146,12 @@ def _basis(
         if money is not None and not re.search(r"[。；;]", link) and _LINK_WORDS.search(link):
             return "stated", (money, offset + last.start, offset + last.end)
     opening = re.split(r"[。]", head)[-1]
+    named = _OPENING_WHOLE.search(opening)
+    if named:  # "财政拨款支出主要用于：" names a whole stated earlier in the paragraph
+        for quantity in reversed(before_first):
+            money = quantity.money()
+            if money and head[: quantity.start].rstrip("为是:： ").endswith(named.group("whole")):
+                return "stated", (money, offset + quantity.start, offset + quantity.end)
     if _PROJECT_WORDS.search(opening):
         return "project", None
     if _TOTAL_WORDS.search(opening) or "功能分类" in opening:

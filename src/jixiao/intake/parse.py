@@ -44,10 +44,13 @@ from jixiao.intake.tables import read_tables
 
 # Scopes a field may fall back to when the text states it under no other: a budget's
 # 基本支出预算, a 一般公共预算 section that is the only place 人员经费 is stated.
-_FALLBACK_SCOPES = {
-    "spending": ("一般公共预算", "预算"),
+_FALLBACK_SCOPES: dict[str, tuple[str, ...]] = {
+    "spending": ("预算",),
     "three_public": ("预算",),
 }
+# In a budget nearly all money is 一般公共预算: its 一般公共预算 section speaks for the unit.
+# In final accounts that section is a narrower part (财政拨款 only) and must not stand in.
+_BUDGET_FALLBACK_SCOPES: dict[str, tuple[str, ...]] = {"spending": ("一般公共预算", "预算"), "three_public": ("预算",)}
 _WHOLES = ("spending.total", "spending.basic", "three_public.total")
 _PARTS = {
     "spending.total": (
@@ -102,7 +105,7 @@ def parse_text(original: str, *, source: str) -> Report:
         candidates = [c for c in candidates if not c.path.startswith("spending.")]
     candidates.sort(key=lambda c: (c.start, c.end))
     _inherit_scopes(text, candidates, clusters)
-    primary = _choose(candidates)
+    primary = _choose(candidates, _BUDGET_FALLBACK_SCOPES if kind == "budget" else _FALLBACK_SCOPES)
 
     functional = (
         None
@@ -204,7 +207,9 @@ def _spending(
     )
 
 
-def _choose(candidates: list[Candidate]) -> dict[str, Candidate]:
+def _choose(
+    candidates: list[Candidate], fallbacks: dict[str, tuple[str, ...]]
+) -> dict[str, Candidate]:
     """Per field, the statement that is the unit's own figure: unlimited scope first, then
     the best-ranked wording, then the first in the text."""
     chosen: dict[str, Candidate] = {}
@@ -213,7 +218,7 @@ def _choose(candidates: list[Candidate]) -> dict[str, Candidate]:
         if candidate.aspect == "value":
             by_path.setdefault(candidate.path, []).append(candidate)
     for path, found in by_path.items():
-        allowed = ("", *_FALLBACK_SCOPES.get(path.split(".", 1)[0], ()))
+        allowed = ("", *fallbacks.get(path.split(".", 1)[0], ()))
         usable = [c for c in found if c.scope in allowed]
         if usable:
             chosen[path] = min(usable, key=lambda c: (allowed.index(c.scope), c.rank, c.start))

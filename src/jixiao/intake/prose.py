@@ -27,7 +27,7 @@ _MAX_GAP = 16
 _GAP_WORDS = (
     r"为|是|达到|达|共计|合计|总计|总额|共|计|约|金额|数额|数|额|的|实际|全年|本年|年度|当年|"
     r"预算安排|预算数|预算|决算支出数|决算数|决算|支出数|支出|执行数|完成|安排|财政拨款|"
-    r"一般公共预算|拨款|资金|累计"
+    r"一般公共预算|拨款|资金|累计|年初|调整后"
 )
 _GAP_OK = re.compile(
     rf"(?:\s|[:：]|{_GAP_WORDS})*(?:[，,](?:共计|合计|总计|总额为|计)(?:\s|{_GAP_WORDS})*)?"
@@ -35,12 +35,19 @@ _GAP_OK = re.compile(
 # The character just before a label that still lets the label name the unit's own figure;
 # any other 汉字 makes the label part of a longer noun ("政府采购支出总额") of a narrower thing.
 _OPEN_BEFORE = re.compile(
-    r"[的中局站院校委办所心位门年度其共计括要及和与为是县市区镇乡部排际、：:，,。；;（()）“”\"'‘’「」\s\d]"
+    r"[的中局站院校委办所心位门年度其共计括要及和与为是县市区镇乡部排际本我、：:，,。.；;（()）“”\"'‘’「」\s\d]"
 )
 _CHANGE = re.compile(
     r"(?:同比|比上年|较上年|较上年度|与上年相比|较\d{4}年度?[^，,。；]{0,8}|与\d{4}年[^，,。；]{0,6}相比)?"
     r"[，,]?\s*(?P<verb>增加|增长|上升|提高|增|减少|下降|降低|节约|减)(?:了)?$"
 )
+# "与2019年相比", "较上年": a year named only to compare does not date the figure.
+_COMPARISON = re.compile(
+    r"(?:与|较|比)\d{4}年度?(?:[^，,。；\d]{0,6}?相比)?|同比|较上年度?|比上年度?"
+)
+_ACTUAL_WORDS = re.compile(r"决算|实际|执行|完成|支出")
+_COMPOUND_PATHS = ("spending.", "three_public.", "accounts.", "budget.execution_rate")
+_ZERO_AFTER = re.compile(r"(?:支出|经费)?(?:为|是)?(?:零|0)(?![\d.])(?!万|元|%)")
 _NONE_BEFORE = re.compile(r"(?:无|没有|未发生|未安排)$")
 _DECREASE = ("减少", "下降", "降低", "节约", "减")
 _UNCHANGED = re.compile(r"[，,]?(?:与|较|比)?[^，,。；]{0,10}?(?:持平|无变化|没有变化|未发生变化)")
@@ -82,14 +89,17 @@ def prose_candidates(
     found.extend(_stated_none(text, labels))
     events: list[LabelMatch | Quantity] = sorted([*labels, *quantities], key=lambda e: e.start)
     position = 0
+    current: dict[str, Candidate] = {}
     for start, end in _sentences(text):
+        if start > 0 and text[start - 1] == "\n":
+            current = {}  # a new paragraph: "this year's value" is stated afresh
         while position < len(events) and events[position].start < start:
             position += 1
         first = position
         while position < len(events) and events[position].start < end:
             position += 1
         if position > first:
-            found.extend(_sentence_candidates(ctx, start, end, events[first:position]))
+            found.extend(_sentence_candidates(ctx, start, end, events[first:position], current))
     return found
 
 
@@ -112,40 +122,83 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _sentence_candidates(
-    ctx: _Context, start: int, end: int, events: list[LabelMatch | Quantity]
+    ctx: _Context,
+    start: int,
+    end: int,
+    events: list[LabelMatch | Quantity],
+    current: dict[str, Candidate],
 ) -> list[Candidate]:
-    """The figures of one sentence; ``events`` are its labels and quantities in order."""
+    """The figures of one sentence; ``events`` are its labels and quantities in order.
+
+    ``current`` holds, per field, the latest statement of the report year's own figure in the
+    paragraph, so that "上年决算数为31.06万元，2021年较上年减少6.19万元" changes this year's value.
+    """
     found: list[Candidate] = []
     pending: LabelMatch | None = None
+    rearmed = False  # the label already gave its 预算 figure; a 决算/实际 one may follow
     last: list[Candidate] = []  # the values a change phrase would belong to
     cursor = start
     for event in events:
         if isinstance(event, LabelMatch):
-            pending = event
+            if pending is not None and not rearmed and _qualifies(ctx, pending, event):
+                continue  # "三公经费年初预算30万元": 年初预算 says which 三公 figure it is
+            pending, rearmed = event, False
             cursor = event.end
             continue
         prefix = ctx.text[cursor : event.start]
         cursor = event.end
         change = _CHANGE.search(prefix)
-        if change and last and (pending is None or pending.start < last[0].start):
-            found.extend(_change_of(last, event, decrease=change.group("verb") in _DECREASE))
+        if change and last and (pending is None or rearmed or pending.start < last[0].start):
+            bases = [current.get(c.path, c) if c.scope == "上年" else c for c in last]
+            found.extend(_change_of(bases, event, decrease=change.group("verb") in _DECREASE))
             continue
-        if pending is not None:
-            made = _labelled(ctx, pending, event, start)
-            if made:
-                found.extend(made)
-                last = made
+        if pending is None:
+            continue
+        if rearmed:
+            if not _ACTUAL_WORDS.search(prefix):
                 pending = None
-                tail = ctx.text[event.end : min(end, event.end + 24)]
-                if _UNCHANGED.match(tail):
-                    found.extend(_unchanged(made))
+                continue
+            made = _labelled(ctx, pending, event, start, gap=prefix.lstrip("，, "))
+        else:
+            made = _labelled(ctx, pending, event, start)
+        if not made:
+            continue
+        found.extend(made)
+        last = made
+        for candidate in made:
+            if not candidate.scope and candidate.aspect == "value":
+                current[candidate.path] = candidate
+        rearmed = not rearmed and all(c.scope == "预算" for c in made)
+        if not rearmed:
+            pending = None
+        tail = ctx.text[event.end : min(end, event.end + 24)]
+        if _UNCHANGED.match(tail):
+            found.extend(_unchanged(made))
     return found
 
 
+def _qualifies(ctx: _Context, pending: LabelMatch, label: LabelMatch) -> bool:
+    """A budget word right after a money label qualifies it instead of starting a new figure."""
+    if not all(s.path.startswith("budget.") for s in label.senses):
+        return False
+    if any(s.path.startswith("budget.") for s in pending.senses):
+        return False
+    gap = ctx.text[pending.end : label.start]
+    return len(gap) <= 8 and bool(_GAP_OK.fullmatch(gap))
+
+
 def _labelled(
-    ctx: _Context, label: LabelMatch, quantity: Quantity, sentence_start: int
+    ctx: _Context,
+    label: LabelMatch,
+    quantity: Quantity,
+    sentence_start: int,
+    *,
+    gap: str | None = None,
 ) -> list[Candidate]:
-    gap = ctx.text[label.end : quantity.start]
+    """The label's figure; ``gap`` overrides the words between label and number (used when a
+    label gives a second figure: "三公经费预算7.00万元，支出决算5.86万元")."""
+    if gap is None:
+        gap = ctx.text[label.end : quantity.start]
     if len(gap) > _MAX_GAP or not _GAP_OK.fullmatch(gap):
         return []
     clause_from = sentence_start
@@ -159,10 +212,17 @@ def _labelled(
         if value is None:
             continue
         scopes = ctx.lexicon.scopes_in(prefix + gap)
-        year_scope = other_year_scope(prefix, ctx.year)
+        sentence = _COMPARISON.sub("", ctx.text[sentence_start : label.start])
+        year_scope = other_year_scope(sentence, ctx.year)
         scope = year_scope or effective_scope(scopes, path=sense.path, kind=ctx.kind)
         # Project prose wordings are verbs (安排, 支出共计): a compound check means nothing there.
-        if compound and sense.rank < 3 and not scope and not _neutral_compound(prefix, sense.path):
+        if (
+            compound
+            and sense.path.startswith(_COMPOUND_PATHS)
+            and sense.rank < 3
+            and not scope
+            and not _neutral_compound(prefix, sense.path)
+        ):
             scope = "其他"
         made.append(
             Candidate(
@@ -236,16 +296,18 @@ def _unchanged(values: list[Candidate]) -> list[Candidate]:
 
 
 def _stated_none(text: str, labels: list[LabelMatch]) -> Iterable[Candidate]:
-    """ "全年无因公出国（境）费支出": a 三公 part stated as none is stated as 0."""
+    """A 三公 part stated as none is stated as 0: "全年无因公出国（境）费支出", "…费为零"."""
     for label in labels:
         before = text[max(0, label.start - 3) : label.start]
         none = _NONE_BEFORE.search(before)
-        if none is None:
+        zero = _ZERO_AFTER.match(text, label.end)
+        if none is None and zero is None:
             continue
+        start = label.start - len(before) + none.start() if none else label.start
+        end = label.end if none or zero is None else zero.end()
         for sense in label.senses:
             if sense.path.startswith("three_public."):
-                start = label.start - len(before) + none.start()
-                yield Candidate(sense.path, Money.of(0), start, label.end)
+                yield Candidate(sense.path, Money.of(0), start, end)
 
 
 def _paired_totals(text: str) -> Iterable[Candidate]:
