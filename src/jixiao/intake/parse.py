@@ -32,7 +32,9 @@ from jixiao.domain.report import (
     UnitProfile,
 )
 from jixiao.intake.candidates import Candidate
-from jixiao.intake.functional import FunctionalList, find_functional
+from jixiao.intake.cells import cell_stream
+from jixiao.intake.field_tables import FieldTables, read_field_tables
+from jixiao.intake.functional import FunctionalLine, FunctionalList, find_functional
 from jixiao.intake.grading import grade_match, score_candidates
 from jixiao.intake.lexicon import load_lexicon
 from jixiao.intake.normalize import NormalizedText, normalize
@@ -50,7 +52,10 @@ _FALLBACK_SCOPES: dict[str, tuple[str, ...]] = {
 }
 # In a budget nearly all money is 一般公共预算: its 一般公共预算 section speaks for the unit.
 # In final accounts that section is a narrower part (财政拨款 only) and must not stand in.
-_BUDGET_FALLBACK_SCOPES: dict[str, tuple[str, ...]] = {"spending": ("一般公共预算", "预算"), "three_public": ("预算",)}
+_BUDGET_FALLBACK_SCOPES: dict[str, tuple[str, ...]] = {
+    "spending": ("一般公共预算", "预算"),
+    "three_public": ("预算",),
+}
 _WHOLES = ("spending.total", "spending.basic", "three_public.total")
 _PARTS = {
     "spending.total": (
@@ -91,7 +96,11 @@ def parse_text(original: str, *, source: str) -> Report:
     clusters = _cluster_spans(text, headings)
 
     quantities = find_quantities(text)
+    classification = load_classification(profile.year)
     tables = read_tables(text, kind=kind, year=profile.year, lexicon=lexicon)
+    columns = read_field_tables(cell_stream(text), lexicon=lexicon, classification=classification)
+    tables.candidates.extend(columns.candidates)
+    tables.claimed.extend(columns.claimed)
     candidates = tables.candidates + prose_candidates(
         text,
         kind=kind,
@@ -110,7 +119,7 @@ def parse_text(original: str, *, source: str) -> Report:
     functional = (
         None
         if kind == "project"
-        else find_functional(text, load_classification(profile.year), quantities)
+        else find_functional(text, classification, quantities) or _table_functional(columns)
     )
     grade = tables.grade or grade_match(text)
 
@@ -171,6 +180,24 @@ def parse_text(original: str, *, source: str) -> Report:
         outline=outline.name if outline else None,
         mentions=tuple(_mentions(candidates, clusters, located)),
     )
+
+
+def _table_functional(columns: FieldTables) -> FunctionalList | None:
+    """The 功能分类 rows of a 支出决算表 when the text has no list of its own."""
+    if not columns.functional:
+        return None
+    lines = tuple(
+        FunctionalLine(
+            stated_name=row.stated_name,
+            code=row.code,
+            name=row.stated_name if row.code else None,
+            amount=row.amount,
+            start=row.start,
+            end=row.end,
+        )
+        for row in columns.functional
+    )
+    return FunctionalList(lines, "total", None)
 
 
 def _spending(

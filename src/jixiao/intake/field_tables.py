@@ -1,0 +1,159 @@
+"""决算公开表 flattened: the columns are the fields, the rows are 合计 and the 功能分类.
+
+    项目 | 本年支出合计 | 基本支出 | 项目支出 | 上缴上级支出 | …
+    科目编码 | 科目名称 | 栏次 | 1 | 2 | 3 | …
+    合计 | 2,046.88 | 1,358.30 | 688.58 | 0.00 | …
+    201 | 一般公共服务支出 | 1,512.36 | 1,021.30 | 491.06 | …
+
+The header is a run of short text cells among which at least two are field labels; the
+栏次 numbers 1…n are skipped; the 合计 row gives the fields, and each row whose code is a
+类 (three digits) gives a functional line with the amount of the first (total) column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jixiao.domain.classification import Classification
+from jixiao.domain.money import Money, MoneyUnit
+from jixiao.intake.candidates import Candidate
+from jixiao.intake.cells import Cell
+from jixiao.intake.lexicon import Lexicon
+
+_STRUCTURAL = re.compile(
+    r"^(?:项目|科目编码|科目名称|功能分类科目|栏次|行次|单位[:：].*|金额单位.*)$"
+)
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|本年合计|支出合计)$")
+_CLASS_CODE = re.compile(r"^\d{3}$")  # a 类; 款 and 项 codes have 5 and 7 digits
+_SUBJECT_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_UNIT = re.compile(r"单位[:：]\s*(万元|元)")
+_FIELD_PATHS = ("spending.",)
+
+
+@dataclass(frozen=True, slots=True)
+class TableFunctionalLine:
+    code: str
+    stated_name: str
+    amount: Money
+    start: int
+    end: int
+
+
+@dataclass
+class FieldTables:
+    candidates: list[Candidate] = field(default_factory=list)
+    functional: list[TableFunctionalLine] = field(default_factory=list)
+    claimed: list[tuple[int, int]] = field(default_factory=list)
+
+
+def read_field_tables(
+    cells: list[Cell], *, lexicon: Lexicon, classification: Classification
+) -> FieldTables:
+    found = FieldTables()
+    unit = MoneyUnit.WAN
+    index = 0
+    while index < len(cells):
+        stated = _UNIT.search(cells[index].text)
+        if stated:
+            unit = MoneyUnit.YUAN if stated.group(1) == "元" else MoneyUnit.WAN
+        columns, after = _field_header(cells, index, lexicon)
+        if not columns:
+            index += 1
+            continue
+        index = _rows(
+            cells, _skip_column_numbers(cells, after), columns, unit, found, classification
+        )
+    return found
+
+
+def _field_path(text: str, lexicon: Lexicon) -> str | None:
+    matches = lexicon.find(text)
+    if len(matches) != 1 or matches[0].end - matches[0].start != len(text):
+        return None
+    paths = [s.path for s in matches[0].senses if s.path.startswith(_FIELD_PATHS)]
+    return paths[0] if paths else None
+
+
+def _short_text(cell: Cell) -> bool:
+    return (
+        cell.number is None and len(cell.text) <= 12 and not any(ch.isdigit() for ch in cell.text)
+    )
+
+
+def _field_header(cells: list[Cell], index: int, lexicon: Lexicon) -> tuple[list[str | None], int]:
+    """The value columns of a header starting at ``index`` (None for columns of no field)."""
+    if _field_path(cells[index].text, lexicon) is None:
+        return [], index
+    columns: list[str | None] = []
+    position = index
+    while position < len(cells) and _short_text(cells[position]):
+        text = cells[position].text
+        if not _STRUCTURAL.match(text):
+            columns.append(_field_path(text, lexicon))
+        position += 1
+    if sum(1 for c in columns if c) < 2:
+        return [], index
+    return columns, position
+
+
+def _skip_column_numbers(cells: list[Cell], index: int) -> int:
+    """Skip the 栏次 row "1 2 3 …" that numbers the columns."""
+    expected = 1
+    position = index
+    while position < len(cells) and cells[position].text == str(expected):
+        expected += 1
+        position += 1
+    return position if expected > 2 else index
+
+
+def _rows(
+    cells: list[Cell],
+    index: int,
+    *,
+    columns: list[str | None],
+    unit: MoneyUnit,
+    found: FieldTables,
+    classification: Classification,
+) -> int:
+    """Read the rows under a field header; returns where the table ends."""
+    position = index
+    while position < len(cells):
+        cell = cells[position]
+        if len(cell.text) > 40:
+            break
+        is_code = bool(_SUBJECT_CODE.match(cell.text))
+        code = cell.text if _CLASS_CODE.match(cell.text) else None
+        label_end = position + (2 if is_code and position + 1 < len(cells) else 1)
+        values = _values(cells, label_end, len(columns), unit)
+        if not values:
+            if cell.number is not None and not is_code:
+                break
+            position += 1
+            continue
+        label = cells[label_end - 1]
+        if code and classification.by_code(code):
+            first = values[0]
+            found.functional.append(
+                TableFunctionalLine(code, label.text, first[1], cell.start, first[0].end)
+            )
+        elif _TOTAL_ROW.match(cell.text):
+            for path, (value_cell, money) in zip(columns, values, strict=False):
+                if path:
+                    found.candidates.append(Candidate(path, money, cell.start, value_cell.end))
+                    found.claimed.append((value_cell.start, value_cell.end))
+        position = label_end + len(values)
+    return max(position, index + 1)
+
+
+def _values(cells: list[Cell], index: int, width: int, unit: MoneyUnit) -> list[tuple[Cell, Money]]:
+    values: list[tuple[Cell, Money]] = []
+    for cell in cells[index : index + width]:
+        number = cell.number
+        if number is None or number.kind not in ("number", "amount"):
+            break
+        money = number.money() if number.kind == "amount" else Money.parse(number.digits, unit)
+        if money is None:
+            break
+        values.append((cell, money))
+    return values

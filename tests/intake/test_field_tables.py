@@ -1,0 +1,44 @@
+"""A flattened 支出决算表: the columns are fields, the rows 合计 and 功能分类 classes."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.domain.report import FunctionalBasis
+from jixiao.intake.parse import parse_text
+
+TABLE = "\n\n".join(
+    [
+        "2024年度某镇人民政府部门决算公开表",
+        "支出决算表",
+        "单位：万元",
+        "项目", "本年支出合计", "基本支出", "项目支出", "经营支出",
+        "科目编码", "科目名称", "栏次", "1", "2", "3", "4",
+        "合计", "1,000.50", "600.25", "400.25", "0.00",
+        "201", "一般公共服务支出", "700.00", "500.00", "200.00", "0.00",
+        "20101", "人大事务", "100.00", "100.00", "0.00", "0.00",
+        "213", "农林水支出", "300.50", "100.25", "200.25", "0.00",
+        "注：本表反映部门本年度各项支出情况，金额转换成万元时可能存在尾差。",
+    ]
+)  # fmt: skip
+
+
+def test_total_row_gives_the_fields_of_its_columns() -> None:
+    spending = parse_text(TABLE, source="t").spending
+    assert spending.total is not None and spending.total.value.wan == Decimal("1000.50")
+    assert spending.basic is not None and spending.basic.value.wan == Decimal("600.25")
+    assert spending.project is not None and spending.project.value.wan == Decimal("400.25")
+    assert spending.total.evidence.quote.startswith("合计")
+
+
+def test_class_rows_are_the_functional_breakdown_and_lower_levels_are_not() -> None:
+    spending = parse_text(TABLE, source="t").spending
+    lines = [(i.code, i.stated_name, str(i.amount.value)) for i in spending.functional]
+    assert lines == [("201", "一般公共服务支出", "700"), ("213", "农林水支出", "300.5")]
+    assert spending.functional_basis is FunctionalBasis.TOTAL
+
+
+def test_amounts_in_yuan_when_the_table_says_so() -> None:
+    text = TABLE.replace("单位：万元", "单位：元")
+    spending = parse_text(text, source="t").spending
+    assert spending.total is not None and spending.total.value.wan == Decimal("0.10005")
