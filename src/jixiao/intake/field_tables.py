@@ -62,7 +62,12 @@ def read_field_tables(
             index += 1
             continue
         index = _rows(
-            cells, _skip_column_numbers(cells, after), columns, unit, found, classification
+            cells,
+            _skip_column_numbers(cells, after),
+            columns=columns,
+            unit=unit,
+            found=found,
+            classification=classification,
         )
     return found
 
