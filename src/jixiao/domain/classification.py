@@ -180,6 +180,7 @@ def _parse_edition(filename: str, data: dict[str, Any]) -> Classification:
     return Classification(edition=edition, first_year=first, last_year=last, classes=classes)
 
 
+@functools.lru_cache(maxsize=2048)
 def _normalise(name: str) -> str:
     """Width, spaces, punctuation and conjunctions folded, so wording variants compare equal."""
     folded = unicodedata.normalize("NFKC", name)

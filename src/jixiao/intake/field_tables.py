@@ -12,6 +12,7 @@ The header is a run of short text cells among which at least two are field label
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -73,6 +74,12 @@ def read_field_tables(
 
 
 def _field_path(text: str, lexicon: Lexicon) -> str | None:
+    return _field_path_of(text, lexicon)
+
+
+@functools.lru_cache(maxsize=4096)
+def _field_path_of(text: str, lexicon: Lexicon) -> str | None:
+    """Cached: the same column and row names recur in every report."""
     matches = lexicon.find(text)
     if len(matches) != 1 or matches[0].end - matches[0].start != len(text):
         return None

@@ -48,7 +48,7 @@ def _wording_pattern(wording: str) -> str:
     return "".join(parts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process
 class Lexicon:
     senses: dict[str, tuple[LabelSense, ...]]
     pattern: re.Pattern[str]

@@ -97,8 +97,9 @@ def parse_text(original: str, *, source: str) -> Report:
 
     quantities = find_quantities(text)
     classification = load_classification(profile.year)
-    tables = read_tables(text, kind=kind, year=profile.year, lexicon=lexicon)
-    columns = read_field_tables(cell_stream(text), lexicon=lexicon, classification=classification)
+    cells = cell_stream(text)
+    tables = read_tables(text, kind=kind, year=profile.year, lexicon=lexicon, cells=cells)
+    columns = read_field_tables(cells, lexicon=lexicon, classification=classification)
     tables.candidates.extend(columns.candidates)
     tables.claimed.extend(columns.claimed)
     candidates = tables.candidates + prose_candidates(

@@ -79,8 +79,17 @@ class _State:
     levels: list[str] = field(default_factory=lambda: ["", ""])  # 一级, 二级 指标
 
 
-def read_tables(text: str, *, kind: str, year: int | None, lexicon: Lexicon) -> TableReading:
-    cells = cell_stream(text)
+def read_tables(
+    text: str,
+    *,
+    kind: str,
+    year: int | None,
+    lexicon: Lexicon,
+    cells: list[Cell] | None = None,
+) -> TableReading:
+    """Figures, indicators and the grade of the tables flattened into ``text``."""
+    if cells is None:
+        cells = cell_stream(text)
     reading = TableReading()
     state = _State()
     index = 0
