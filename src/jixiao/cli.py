@@ -22,10 +22,13 @@ from jixiao import __version__
 from jixiao.contract import audit_json, extract_json
 from jixiao.domain.errors import JixiaoError
 from jixiao.domain.findings import AuditReport, Severity
+from jixiao.domain.report import Report
 from jixiao.services import report_evaluate, report_read
 from jixiao.textout import format_audit, format_extract, format_summary
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
+# One file's outcome: its audit and report, or the one-line reason it could not be read.
+_Outcome = tuple[AuditReport | None, str | None, Report | None]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -100,8 +103,8 @@ def _extract(path: Path, *, as_json: bool) -> int:
     return EXIT_OK
 
 
-def _evaluate_one(path: Path) -> tuple[AuditReport | None, str | None, Any]:
-    """Worker body: the audit, or the reason the file could not be read."""
+def _evaluate_one(path: Path) -> _Outcome:
+    """The audit of one file, or the reason it could not be read."""
     try:
         evaluation = report_evaluate(path=path, source=str(path))
     except JixiaoError as error:
