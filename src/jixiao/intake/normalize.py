@@ -240,7 +240,11 @@ def _map_characters(draft: _Draft) -> None:
             if char == "，":
                 replacements[number.start() + offset] = ","
     draft.replace(replacements)
+    # OCR reads 元 after an amount as 兀: "64.63万兀" is 64.63万元 (兀 is never a unit).
+    draft.replace({m.start(1): "元" for m in _OCR_YUAN.finditer(draft.text)})
 
+
+_OCR_YUAN = re.compile(r"(?<=[\d万亿])\s?(兀)")
 
 # ------------------------------------------------------------------------------- spaces
 
@@ -260,6 +264,13 @@ _DATE_SPACE = re.compile(
 )
 # "基本支出 911000.39 元": a label glued to an amount with its unit is prose, not a table row.
 _LABEL_SPACE = re.compile(rf"(?<=[\u4e00-\u9fff])({_SPACE}+)(?={_NUMBER}{_SPACE}*{_UNIT})")
+# OCR splits a figure in prose with a stray space: "31 2.46万元", "218. 05万元". Only a figure
+# that ends in a money unit, inside a sentence (a line with Chinese sentence marks), is joined:
+# table rows keep the spaces between their cells.
+_OCR_GAP = re.compile(
+    rf"(?<![\d.,])\d{{1,3}}\.?({_SPACE})(?=\d+(?:\.\d+)?{_SPACE}?(?:万元|亿元|元))"
+)
+_SENTENCE_MARKS = re.compile(r"[，。；,;]")
 _DOT_SPACE = re.compile(rf"(?<=\d)({_SPACE}+)(?=\.\d)")
 
 
@@ -273,7 +284,10 @@ def _tighten_spaces(draft: _Draft) -> None:
     spans: set[tuple[int, int]] = set()
     # Only lines holding a space can change; scanning just those keeps this step cheap.
     for line in _LINE_WITH_SPACE.finditer(draft.text):
-        for pattern in (_UNIT_SPACE, _DATE_SPACE, _LABEL_SPACE, _DOT_SPACE):
+        patterns = [_UNIT_SPACE, _DATE_SPACE, _LABEL_SPACE, _DOT_SPACE]
+        if _SENTENCE_MARKS.search(line.group(0)):
+            patterns.append(_OCR_GAP)
+        for pattern in patterns:
             for found in pattern.finditer(draft.text, line.start(), line.end()):
                 for group in range(1, (pattern.groups or 0) + 1):
                     if found.group(group) is not None:
