@@ -63,7 +63,7 @@ class _Extension(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
-_EXTENSION_MODULES: tuple[str, ...] = ()
+_EXTENSION_MODULES: tuple[str, ...] = ("jixiao.cli_score",)
 
 
 def _extensions() -> list[_Extension]:

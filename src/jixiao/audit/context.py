@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jixiao.domain.classification import Classification, load_classification
 from jixiao.domain.outlines import Outline, detect_outline, outline_by_name
@@ -20,6 +20,8 @@ class RuleContext:
     classification: Classification
     outline: Outline | None = None
     outline_detected: bool = False
+    # Work several rules share for one report (the scorecard), done once per audit.
+    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
 
 def build_context(report: Report) -> RuleContext:

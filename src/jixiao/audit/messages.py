@@ -110,6 +110,16 @@ CATALOGUE: dict[str, str] = {
     ),
     "figure-restated-differently": "{label}前后写法不一致：“{first}”与“{second}”，相差{difference}",
     "rule-failed": "核对规则{rule}未能完成（{reason}），其结论缺失，请人工核对",
+    # Scorecard warnings: the scoring engine writes the whole sentence (with its figures).
+    "self-score-above-computed": "{message}",
+    "score-ratio-above-execution": "{message}",
+    "target-not-quantified": "{message}",
+    "actual-not-quantified": "{message}",
+    "output-as-spending": "{message}",
+    "satisfaction-without-sample": "{message}",
+    "achieved-not-full-marks": "{message}",
+    "unachieved-full-marks": "{message}",
+    "far-exceeded-target": "{message}",
 }
 
 # How each field path is named in messages.

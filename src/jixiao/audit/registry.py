@@ -7,20 +7,29 @@ from types import MappingProxyType
 
 from jixiao.audit.context import RuleContext
 from jixiao.audit.rules import (
+    achieved_not_full_marks,
+    actual_not_quantified,
     basic_equals_personnel_plus_public,
     change_rate_matches,
     execution_rate_matches,
+    far_exceeded_target,
     figure_restated_differently,
     functional_class_name,
     functional_sum_equals_total,
     income_equals_expenditure_totals,
     indicator_table_missing,
+    output_as_spending,
     required_section_missing,
+    satisfaction_without_sample,
     score_grade_band,
+    score_ratio_above_execution,
+    self_score_above_computed,
     self_score_missing,
+    target_not_quantified,
     three_public_change_equals_parts,
     three_public_equals_parts,
     total_equals_basic_plus_project,
+    unachieved_full_marks,
 )
 from jixiao.domain.findings import Finding
 from jixiao.domain.report import Report
@@ -47,6 +56,16 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         three_public_change_equals_parts.CODE: three_public_change_equals_parts.check,
         change_rate_matches.CODE: change_rate_matches.check,
         figure_restated_differently.CODE: figure_restated_differently.check,
+        # Scorecard warnings (jixiao.scoring.warnings), shown beside the sums.
+        self_score_above_computed.CODE: self_score_above_computed.check,
+        score_ratio_above_execution.CODE: score_ratio_above_execution.check,
+        target_not_quantified.CODE: target_not_quantified.check,
+        actual_not_quantified.CODE: actual_not_quantified.check,
+        output_as_spending.CODE: output_as_spending.check,
+        satisfaction_without_sample.CODE: satisfaction_without_sample.check,
+        achieved_not_full_marks.CODE: achieved_not_full_marks.check,
+        unachieved_full_marks.CODE: unachieved_full_marks.check,
+        far_exceeded_target.CODE: far_exceeded_target.check,
     }
 )
 

@@ -1,0 +1,21 @@
+"""The indicators' score ratio is above the budget execution rate by more than the framework's
+margin (5 percentage points): targets reported as met while the money was not spent.
+
+A scoring warning (``jixiao.scoring.warnings``) shown by the audit; its message and figures
+come from the report's scorecard under the default framework for its kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from jixiao.audit.context import RuleContext
+from jixiao.domain.findings import Finding
+from jixiao.domain.report import Report
+from jixiao.scoring.findings import scorecard_findings
+
+CODE = "score-ratio-above-execution"
+
+
+def check(report: Report, context: RuleContext) -> Iterable[Finding]:
+    return scorecard_findings(report, CODE, context.memo)
