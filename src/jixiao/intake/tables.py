@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.domain.money import Money, MoneyUnit, Rate
-from jixiao.domain.report import Direction, Indicator
+from jixiao.domain.report import Indicator
 from jixiao.intake.candidates import Candidate
 from jixiao.intake.cells import Cell, cell_stream
+from jixiao.intake.indicators import indicator_at, qualitative_at
 from jixiao.intake.lexicon import Lexicon
 from jixiao.intake.quantities import Quantity, parse_cell
 
@@ -43,15 +44,8 @@ _FUNDS_ROW = re.compile(r"(?:年度)?资金总额|^总额$|^合计$|^项目资�
 _SCORE_ROW = re.compile(r"^(?:总分|总得分|自评总分|合计得分|综合得分)$")
 _ADJUSTMENT_ROW = re.compile(r"整体支出预算调整")
 _GRADE = re.compile(r"^(优秀|良好|中等|合格|不合格|优|良|中|差)$")
-_DIRECTIONS = {
-    "≥": Direction.AT_LEAST, "≧": Direction.AT_LEAST, ">=": Direction.AT_LEAST,
-    "≤": Direction.AT_MOST, "≦": Direction.AT_MOST, "<=": Direction.AT_MOST,
-    "=": Direction.EQUAL, "＝": Direction.EQUAL, "═": Direction.EQUAL, "==": Direction.EQUAL,
-    "定性": Direction.QUALITATIVE,
-}  # fmt: skip
 _LEVEL_NAME = re.compile(r"指标$")
 _LEVEL1 = re.compile(r"^(?:产出|效益|效果|满意度|投入|过程|决策)指标$")
-_ACTUAL_WORDS = frozenset({"完成", "已完成", "未完成", "达到", "达成", "有效", "是", "否", "良好"})
 _ROW_PREFIX = re.compile(
     r"^(?:其中[:：]?|\d+[、.]|[一二三四五六七八九十]+、|\(\d+\)|[(（][一二三四五六七八九十]+[)）])"
 )
@@ -123,8 +117,10 @@ def _step(
         return index + 1
     if _inline(cell, state, reading, kind=kind, lexicon=lexicon):
         return index + 1
-    if cell.text in _DIRECTIONS and index > 0:
-        return _indicator(cells, index, state, reading)
+    row = indicator_at(cells, index, state.levels) or qualitative_at(cells, index, state.levels)
+    if row is not None:
+        reading.indicators.append(row.indicator)
+        return row.next_index
     if _LEVEL_NAME.search(cell.text) and len(cell.text) <= 10:
         if _LEVEL1.match(cell.text):
             state.levels = [cell.text, ""]
@@ -379,41 +375,6 @@ def _add(
         )
     )
     reading.claimed.append((cell.start, cell.end))
-
-
-def _indicator(cells: list[Cell], index: int, state: _State, reading: TableReading) -> int:
-    """[三级指标] [≥] [指标值] [单位] [完成值] [分值] [得分] ([原因])."""
-    name = cells[index - 1].text
-    direction = _DIRECTIONS[cells[index].text]
-    rest = cells[index + 1 : index + 8]
-    target = rest[0].text if rest else None
-    position = 1
-    unit = None
-    if len(rest) > position and rest[position].number is None and len(rest[position].text) <= 4:
-        unit = rest[position].text
-        position += 1
-    numbers: list[str] = []  # 完成值, 分值, 得分; 完成值 may be a word ("完成", "有效")
-    for cell in rest[position:]:
-        if cell.number is None and (numbers or cell.text not in _ACTUAL_WORDS):
-            break
-        numbers.append(cell.text)
-    actual = numbers[0] if numbers else None
-    weight = _decimal(numbers[1]) if len(numbers) > 1 else None
-    score = _decimal(numbers[2]) if len(numbers) > 2 else None
-    reading.indicators.append(
-        Indicator(
-            level1=state.levels[0],
-            level2=state.levels[1],
-            level3=name,
-            direction=direction,
-            target=target,
-            actual=actual,
-            unit=unit,
-            weight=weight,
-            score=score,
-        )
-    )
-    return index + 1 + position + len(numbers)
 
 
 def _decimal(text: str) -> Decimal | None:
