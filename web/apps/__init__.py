@@ -1,0 +1,1 @@
+"""The Django applications of jixiao: one per part of the yearly cycle."""

@@ -1,8 +1,20 @@
 """URL configuration."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+
+from apps.reviews.views import home_view
+
+admin.site.site_header = "绩效评价管理系统"
+admin.site.site_title = "绩效评价管理系统"
 
 urlpatterns = [
+    path("", home_view, name="home"),
+    path("accounts/", include("apps.accounts.urls")),
+    path("units/", include("apps.units.urls")),
+    path("campaigns/", include("apps.campaigns.urls")),
+    path("submissions/", include("apps.submissions.urls")),
+    path("reviews/", include("apps.reviews.urls")),
+    path("public/", include("apps.publications.urls")),
     path("admin/", admin.site.urls),
 ]

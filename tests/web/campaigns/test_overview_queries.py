@@ -1,0 +1,100 @@
+"""The campaign view reads a fixed number of queries, whatever the number of units."""
+
+from __future__ import annotations
+
+import datetime
+import random
+from decimal import Decimal
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from apps.accounts.models import Role
+from apps.accounts.services import user_create
+from apps.campaigns.models import Campaign
+from apps.submissions.models import State, Submission
+from apps.units.models import Region, Unit, UnitKind
+
+# session + user, the campaign, its reports, the reports of the year before
+MAX_QUERIES = 5
+_CLASSES = ("教育支出", "卫生健康支出", "农林水支出", "社会保障和就业支出", "住房保障支出")
+
+
+def _city(units: int) -> Campaign:
+    """``units`` units with two years of reports in every state, figures filled in."""
+    rng = random.Random(units)
+    regions = [Region.objects.create(code=f"R{units}-{i}", name=f"区{units}-{i}") for i in range(3)]
+    kinds = list(UnitKind)
+    created = Unit.objects.bulk_create(
+        Unit(
+            code=f"U{units}-{i:04d}",
+            name=f"单位{units}-{i:04d}",
+            kind=kinds[i % len(kinds)],
+            region=regions[i % 3],
+        )
+        for i in range(units)
+    )
+    states = list(State)
+    latest = None
+    for year in (2021, 2022):
+        campaign = Campaign.objects.create(
+            year=year,
+            notice_number=f"测财绩〔{year + 1}〕{units}号",
+            title=f"{year}年度",
+            deadline=datetime.date(year + 1, 5, 31),
+        )
+        campaign.units.set(created)
+        Submission.objects.bulk_create(
+            Submission(
+                campaign=campaign,
+                unit=unit,
+                state=states[i % len(states)],
+                total=Decimal(rng.randint(100, 90000)) / 10,
+                three_public=Decimal(rng.randint(0, 3000)) / 100,
+                self_score=Decimal(rng.randint(600, 1000)) / 10,
+                self_grade="优",
+                score=Decimal(rng.randint(500, 1000)) / 10 if i % 4 else None,
+                grade=rng.choice(["优", "良", "中", "差"]),
+                error_count=i % 3,
+                finding_codes=["basic-equals-personnel-plus-public"] if i % 3 else [],
+                functional={c: str(rng.randint(1, 999)) for c in rng.sample(_CLASSES, 3)},
+            )
+            for i, unit in enumerate(created)
+        )
+        latest = campaign
+    assert latest is not None
+    return latest
+
+
+def _queries_for_view(units: int) -> tuple[int, str]:
+    campaign = _city(units)
+    admin = user_create(username=f"admin{units}", password="x-123456", role=Role.ADMIN)
+    client = Client()
+    client.force_login(admin)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(f"/campaigns/{campaign.pk}/")
+    assert response.status_code == 200
+    return len(captured), response.content.decode()
+
+
+def test_300_units_two_years_render_in_a_fixed_number_of_queries(
+    db: None, django_assert_max_num_queries: object
+) -> None:
+    small, _ = _queries_for_view(30)
+    large, page = _queries_for_view(300)
+    assert large == small
+    assert large <= MAX_QUERIES
+    assert page.count('class="badge state-') >= 300  # every unit is on the page
+    assert "单位300-0299" in page
+
+
+def test_the_overview_itself_reads_two_queries(db: None, django_assert_num_queries: object) -> None:
+    from apps.campaigns.overview import campaign_overview
+
+    campaign = _city(120)
+    admin = user_create(username="boss", password="x-123456", role=Role.ADMIN)
+    with django_assert_num_queries(2):  # type: ignore[operator]
+        overview = campaign_overview(campaign=campaign, user=admin)
+        assert len(overview.rows) == 120
+        assert overview.three_public and overview.functional and overview.ranking

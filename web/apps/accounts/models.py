@@ -1,0 +1,70 @@
+"""People and their roles: a preparer or head belongs to one unit, a reviewer to one region."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models import Q
+
+
+class Role(models.TextChoices):
+    PREPARER = "preparer", "单位填报人"
+    HEAD = "head", "单位负责人"
+    REVIEWER = "reviewer", "财政审核人"
+    ADMIN = "admin", "系统管理员"
+
+
+UNIT_ROLES = (Role.PREPARER, Role.HEAD)
+
+
+class JixiaoUserManager(UserManager["User"]):
+    def create_superuser(
+        self, username: str, email: str | None = None, password: str | None = None, **extra: Any
+    ) -> User:
+        extra.setdefault("role", Role.ADMIN)
+        return super().create_superuser(username, email, password, **extra)
+
+
+class User(AbstractUser):
+    role = models.CharField("角色", max_length=16, choices=Role.choices)
+    full_name = models.CharField("姓名", max_length=64, blank=True)
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name="所属单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+    )
+    region = models.ForeignKey(
+        "units.Region",
+        verbose_name="负责区域",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviewers",
+    )
+
+    objects: ClassVar[JixiaoUserManager] = JixiaoUserManager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = "用户"
+        verbose_name_plural = "用户"
+        constraints = (
+            # A role without its unit or region would see everything or nothing by accident.
+            models.CheckConstraint(
+                condition=Q(role=Role.ADMIN)
+                | Q(role=Role.REVIEWER, region__isnull=False, unit__isnull=True)
+                | Q(role__in=UNIT_ROLES, unit__isnull=False, region__isnull=True),
+                name="user_role_has_its_scope",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    @property
+    def role_label(self) -> str:
+        return Role(self.role).label if self.role in Role.values else ""

@@ -1,0 +1,50 @@
+"""Writes on users. Only administrators reach the Django admin: ``is_staff`` follows the role."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from apps.accounts.models import UNIT_ROLES, Role, User
+from apps.errors import InvalidInput
+from apps.units.models import Region, Unit
+
+
+def user_create(
+    *,
+    username: str,
+    password: str,
+    role: Role,
+    full_name: str = "",
+    unit: Unit | None = None,
+    region: Region | None = None,
+) -> User:
+    """A new account; its scope matches its role (a unit for 填报人/负责人, a region for 审核人)."""
+    _check_scope(role=role, unit=unit, region=region)
+    if User.objects.filter(username=username).exists():
+        raise InvalidInput(f"用户名“{username}”已被使用")
+    with transaction.atomic():
+        user = User(
+            username=username,
+            role=role,
+            full_name=full_name,
+            unit=unit if role in UNIT_ROLES else None,
+            region=region if role == Role.REVIEWER else None,
+            is_staff=role == Role.ADMIN,
+            is_superuser=role == Role.ADMIN,
+        )
+        user.set_password(password)
+        user.save()
+    return user
+
+
+def user_set_password(*, user: User, password: str) -> User:
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return user
+
+
+def _check_scope(*, role: Role, unit: Unit | None, region: Region | None) -> None:
+    if role in UNIT_ROLES and unit is None:
+        raise InvalidInput(f"{role.label}必须指定所属单位")
+    if role == Role.REVIEWER and region is None:
+        raise InvalidInput("财政审核人必须指定负责区域")

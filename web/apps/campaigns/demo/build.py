@@ -1,0 +1,268 @@
+"""Build the demo: regions, units, accounts, two campaigns, and reports in every state.
+
+Everything goes through the services, so the demo's history (events, versions, findings) is
+what real use would have written. Idempotent: what exists is left as it is.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from apps.accounts.models import Role, User
+from apps.accounts.selectors import region_reviewers, unit_people
+from apps.accounts.services import user_create
+from apps.campaigns.demo.catalogue import (
+    BUREAU,
+    CAMPAIGNS,
+    DEMO_PASSWORD,
+    EMPTY_DRAFT,
+    REGIONS,
+    REVIEWERS,
+    UNITS,
+    DemoCampaign,
+    DemoUnit,
+    Figures,
+    figures_for,
+    grade_of,
+    money,
+)
+from apps.campaigns.demo.reports import PROBLEMS, SUGGESTIONS, report_text
+from apps.campaigns.models import Campaign
+from apps.campaigns.services import campaign_create
+from apps.reviews.models import CommentTarget
+from apps.reviews.services import CommentInput, submission_transition
+from apps.submissions import engine
+from apps.submissions.models import State, Submission
+from apps.submissions.services import document_intake, document_store, submission_data_save
+from apps.units.models import Region, Unit
+from jixiao.domain.report import Report
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    username: str
+    role: str
+    scope: str
+
+
+def build(*, seed: Path | None, say: Callable[[str], None]) -> list[Account]:
+    regions = {name: _region(code, name) for code, name in REGIONS}
+    units = {u.code: _unit(u, regions[u.region]) for u in UNITS}
+    accounts = _accounts(regions, units)
+    for plan in CAMPAIGNS:
+        if Campaign.objects.filter(notice_number=plan.notice_number).exists():
+            say(f"已存在：{plan.title}（{plan.notice_number}），跳过")
+            continue
+        campaign = campaign_create(
+            year=plan.year,
+            notice_number=plan.notice_number,
+            title=plan.title,
+            deadline=datetime.date.fromisoformat(plan.deadline),
+            units=list(units.values()),
+            by=None,
+            outline="performance-note",
+            framework="",  # the scoring engine's default for the report's kind
+        )
+        for demo, state in zip(UNITS, plan.states, strict=True):
+            _report(campaign, plan, demo, unit=units[demo.code], state=state, seed=seed)
+        say(f"已创建：{plan.title}（{plan.notice_number}），{len(UNITS)}个单位")
+    return accounts
+
+
+def _region(code: str, name: str) -> Region:
+    region, _ = Region.objects.get_or_create(code=code, defaults={"name": name})
+    return region
+
+
+def _unit(demo: DemoUnit, region: Region) -> Unit:
+    unit, _ = Unit.objects.get_or_create(
+        code=demo.code, defaults={"name": demo.name, "kind": demo.kind, "region": region}
+    )
+    return unit
+
+
+def _user(username: str, role: Role, full_name: str, **scope: Unit | Region) -> User:
+    found = User.objects.filter(username=username).first()
+    if found is not None:
+        return found
+    return user_create(
+        username=username, password=DEMO_PASSWORD, role=role, full_name=full_name, **scope
+    )
+
+
+def _accounts(regions: dict[str, Region], units: dict[str, Unit]) -> list[Account]:
+    accounts = [
+        Account(_user("admin", Role.ADMIN, f"{BUREAU}管理员").username, "系统管理员", "全部")
+    ]
+    for username, name, region in REVIEWERS:
+        _user(username, Role.REVIEWER, name, region=regions[region])
+        accounts.append(Account(username, "财政审核人", region))
+    for demo in UNITS:
+        unit = units[demo.code]
+        _user(f"{demo.slug}_tb", Role.PREPARER, f"{demo.name}填报人", unit=unit)
+        _user(f"{demo.slug}_fz", Role.HEAD, f"{demo.name}负责人", unit=unit)
+        accounts.append(Account(f"{demo.slug}_tb", "单位填报人", demo.name))
+        accounts.append(Account(f"{demo.slug}_fz", "单位负责人", demo.name))
+    return accounts
+
+
+def _people(unit: Unit) -> tuple[User, User, User]:
+    preparer = unit_people(unit=unit, role=Role.PREPARER).first()
+    head = unit_people(unit=unit, role=Role.HEAD).first()
+    reviewer = region_reviewers(region_id=unit.region_id).first()
+    assert preparer is not None and head is not None and reviewer is not None
+    return preparer, head, reviewer
+
+
+def _report(
+    campaign: Campaign,
+    plan: DemoCampaign,
+    demo: DemoUnit,
+    *,
+    unit: Unit,
+    state: State,
+    seed: Path | None,
+) -> None:
+    if (demo.code, plan.year) == EMPTY_DRAFT:
+        return  # left empty: a walk-through uploads a report here
+    submission = Submission.objects.get(campaign=campaign, unit=unit)
+    preparer, head, reviewer = _people(unit)
+    use_seed = demo.seed and seed is not None and plan.year == 2022
+    if use_seed:
+        assert seed is not None
+        body, name = seed.read_bytes(), f"{demo.name}{plan.year}年度绩效情况说明.txt"
+    else:
+        figures = _seed_figures(seed, demo) if demo.seed and seed is not None else None
+        figures = figures or figures_for(demo, plan.year, plan.flaws.get(demo.code, ""))
+        body = report_text(demo, plan.year, figures).encode("utf-8")
+        name = f"{demo.name}{plan.year}年度绩效情况说明.txt"
+    document = document_store(
+        submission=submission, chunks=[body], original_name=name, by=preparer, enqueue=False
+    )
+    document_intake(document_id=document.pk)
+    submission.refresh_from_db()
+    if not use_seed:
+        submission = _complete(submission, preparer)
+    _walk(submission, state, preparer=preparer, head=head, reviewer=reviewer)
+
+
+def _complete(submission: Submission, preparer: User) -> Submission:
+    """The preparer adds what the text reader does not fill: indicators and narratives."""
+    data = dict(submission.data)
+    data["problems"] = list(PROBLEMS)
+    data["suggestions"] = list(SUGGESTIONS)
+    data["conclusions"] = [f"自评等级为“{data.get('grade') or '良'}”，整体支出绩效较好"]
+    data["indicators"] = [
+        _indicator("产出指标", "数量指标", "重点工作任务完成数", "≥", "12", "12", "项", "20", "20"),
+        _indicator("产出指标", "时效指标", "预算执行率", "≥", "90", "96", "%", "10", "10"),
+        _indicator("效益指标", "满意度指标", "服务对象满意度", "≥", "90", "94", "%", "10", "9"),
+    ]
+    return submission_data_save(
+        submission=submission, data=data, lock_version=submission.lock_version, by=preparer
+    )
+
+
+def _indicator(*values: str) -> dict[str, str]:
+    keys = ("level1", "level2", "level3", "direction", "target", "actual", "unit", "weight")
+    row = dict(zip(keys, values[:8], strict=True))
+    row["score"] = values[8]
+    return row
+
+
+_PATHS: dict[State, tuple[str, ...]] = {
+    State.DRAFT: (),
+    State.SUBMITTED: ("submit",),
+    State.UNDER_REVIEW: ("submit", "approve"),
+    State.RETURNED: ("submit", "approve", "return"),
+    State.RESUBMITTED: ("submit", "approve", "return", "resubmit"),
+    State.ACCEPTED: ("submit", "approve", "accept"),
+    State.PUBLISHED: ("submit", "approve", "accept", "publish"),
+}
+
+
+def _walk(
+    submission: Submission, state: State, *, preparer: User, head: User, reviewer: User
+) -> None:
+    by = {
+        "submit": preparer,
+        "approve": head,
+        "return": reviewer,
+        "resubmit": preparer,
+        "accept": reviewer,
+        "publish": reviewer,
+    }
+    for action in _PATHS[state]:
+        submission.refresh_from_db()
+        comment, comments = "", []
+        if action == "return":
+            comment = "请核对报告中的勾稽关系，并补充绩效指标的完成情况说明。"
+            comments = _return_comments(submission)
+        elif action == "resubmit":
+            comment = "已按审核意见修改。"
+        submission_transition(
+            submission=submission, action=action, by=by[action], comment=comment, comments=comments
+        )
+
+
+def _return_comments(submission: Submission) -> list[CommentInput]:
+    comments = [
+        CommentInput(
+            target=CommentTarget.FIELD,
+            key="three_public.reception",
+            label="公务接待费",
+            text="请说明公务接待批次和人次。",
+        )
+    ]
+    errors = [f for f in submission.findings if f["severity"] == "error"]
+    if errors:
+        comments.append(
+            CommentInput(
+                target=CommentTarget.FINDING,
+                key=errors[0]["code"],
+                label=errors[0]["message"],
+                text="请核实并更正该处数字。",
+            )
+        )
+    return comments
+
+
+def _seed_figures(seed: Path | None, demo: DemoUnit) -> Figures | None:
+    """The seed report's figures, a year earlier (×0.94) and made consistent."""
+    if seed is None:
+        return None
+    try:
+        report: Report = engine.read_report(seed, source=seed.name)
+    except engine.ReadError:
+        return None
+    spending, three = report.spending, report.three_public
+    if spending.total is None or spending.personnel is None or spending.public is None:
+        return None
+    factor = Decimal("0.94")
+
+    def scaled(value: Decimal) -> Decimal:
+        return money(value * factor)
+
+    total = scaled(spending.total.value.wan)
+    personnel = scaled(spending.personnel.value.wan)
+    public = scaled(spending.public.value.wan)
+    basic = personnel + public
+    items = [(i.name or i.stated_name, scaled(i.amount.value.wan)) for i in spending.functional]
+    if items:
+        rest = total - sum((a for _, a in items[1:]), Decimal(0))
+        items[0] = (items[0][0], rest)
+    vehicle = scaled(three.vehicle_operation.value.wan) if three.vehicle_operation else Decimal(7)
+    reception = scaled(three.reception.value.wan) if three.reception else Decimal(4)
+    score = Decimal("91.5")
+    adjusted = money(total / Decimal("0.97"))
+    return Figures(
+        total=total, basic=basic, personnel=personnel, public=public, project=total - basic,
+        functional=tuple(items) or ((demo.main_class, total),), overseas=Decimal("0.00"),
+        vehicle=vehicle, reception=reception, three_total=vehicle + reception,
+        initial=money(total * Decimal("0.8")), adjusted=adjusted,
+        executed=total, rate=(total / adjusted * 100).quantize(Decimal("0.01")),
+        self_score=score, grade=grade_of(score), three_before=money((vehicle + reception) * factor),
+    )  # fmt: skip

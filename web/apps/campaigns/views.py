@@ -1,0 +1,126 @@
+"""Campaign pages: the list, creation (administrators), the bureau's overview with its .xlsx
+export, and the batch upload of a .zip of reports."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from apps.accounts.policy import as_member, is_admin, is_reviewer
+from apps.campaigns.export import overview_xlsx
+from apps.campaigns.forms import BatchUploadForm, CampaignForm
+from apps.campaigns.overview import RULE_TITLES, campaign_overview, chart_data
+from apps.campaigns.selectors import campaign_get, campaign_list
+from apps.campaigns.services import campaign_create
+from apps.errors import ServiceError
+from apps.submissions import engine
+from apps.submissions.batch import batch_upload
+from apps.submissions.selectors import batch_get, batch_list, submission_list
+from apps.units.models import UnitKind
+
+
+@login_required
+def campaign_list_view(request: HttpRequest) -> HttpResponse:
+    context = {"campaigns": campaign_list(user=request.user)}
+    return render(request, "campaigns/campaign_list.html", context)
+
+
+@login_required
+def campaign_create_view(request: HttpRequest) -> HttpResponse:
+    if not is_admin(request.user):
+        raise PermissionDenied("只有系统管理员可以创建评价任务")
+    form = CampaignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            campaign = campaign_create(
+                **{k: form.cleaned_data[k] for k in form.Meta.fields},
+                units=form.cleaned_data["units"],
+                by=as_member(request.user),
+            )
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, f"已创建评价任务“{campaign}”")
+            return redirect("campaigns:detail", pk=campaign.pk)
+    return render(request, "campaigns/campaign_form.html", {"form": form})
+
+
+@login_required
+def campaign_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = campaign_get(pk=pk)
+    if not is_reviewer(request.user):
+        # A unit sees its own report of this campaign, not the bureau's overview.
+        own = submission_list(user=request.user, campaign_id=campaign.pk).first()
+        if own is None:
+            raise PermissionDenied("您的单位不在本次评价范围内")
+        return redirect("submissions:detail", pk=own.pk)
+    kind = request.GET.get("kind", "")
+    overview = campaign_overview(
+        campaign=campaign, user=request.user, kind=kind if kind in UnitKind.values else ""
+    )
+    context = {
+        "o": overview,
+        "charts": chart_data(overview),
+        "campaign": campaign,
+        "kinds": UnitKind.choices,
+        "rule_titles": RULE_TITLES,
+        "scoring_pending": None if overview.scored else _why_unscored(),
+    }
+    return render(request, "campaigns/overview.html", context)
+
+
+def _why_unscored() -> str:
+    if engine.scoring_available():
+        return "各单位评分所需的基础数据尚不完整，暂无评分"
+    return engine.SCORING_PENDING
+
+
+@login_required
+def campaign_export_view(request: HttpRequest, pk: int) -> HttpResponse:
+    if not is_reviewer(request.user):
+        raise PermissionDenied("只有财政审核人或管理员可以导出")
+    campaign = campaign_get(pk=pk)
+    kind = request.GET.get("kind", "")
+    overview = campaign_overview(
+        campaign=campaign, user=request.user, kind=kind if kind in UnitKind.values else ""
+    )
+    response = HttpResponse(
+        overview_xlsx(overview),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="campaign-{campaign.year}-{pk}.xlsx"'
+    return response
+
+
+@login_required
+def batch_upload_view(request: HttpRequest, pk: int) -> HttpResponse:
+    if not is_reviewer(request.user):
+        raise PermissionDenied("只有财政审核人或管理员可以批量导入")
+    campaign = campaign_get(pk=pk)
+    form = BatchUploadForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        member = as_member(request.user)
+        assert member is not None
+        try:
+            found = batch_upload(campaign=campaign, upload=form.cleaned_data["file"], by=member)
+        except ServiceError as error:
+            form.add_error("file", error.message)
+            status = error.status
+        else:
+            return redirect("campaigns:batch", pk=found.pk)
+    context = {
+        "campaign": campaign,
+        "form": form,
+        "batches": batch_list(campaign_id=campaign.pk, user=request.user),
+    }
+    return render(request, "campaigns/batch_upload.html", context, status=status)
+
+
+@login_required
+def batch_status_view(request: HttpRequest, pk: int) -> HttpResponse:
+    found = batch_get(user=request.user, pk=pk)
+    return render(request, "campaigns/batch_status.html", {"batch": found})

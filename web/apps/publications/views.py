@@ -1,0 +1,107 @@
+"""Public pages: no log-in, only published versions."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from apps.publications import export
+from apps.publications.selectors import (
+    campaign_published,
+    public_data,
+    publication_get,
+    publication_list,
+    published_years,
+    unit_publications,
+)
+from apps.submissions.fields import FIELDS, NARRATIVES, get_path
+from apps.units.models import UnitKind
+
+
+def public_index(request: HttpRequest) -> HttpResponse:
+    year_text = request.GET.get("year", "")
+    kind = request.GET.get("kind", "")
+    query = request.GET.get("q", "").strip()[:64]
+    rows = publication_list(
+        year=int(year_text) if year_text.isdigit() else None,
+        kind=kind if kind in UnitKind.values else "",
+        query=query,
+    )
+    campaigns = {p.campaign for p in rows}
+    context = {
+        "publications": rows,
+        "years": published_years(),
+        "kinds": UnitKind.choices,
+        "year": year_text,
+        "kind": kind,
+        "q": query,
+        "campaigns": sorted(campaigns, key=lambda c: (-c.year, c.pk)),
+    }
+    return render(request, "publications/index.html", context)
+
+
+def _figures(data: dict[str, object]) -> list[tuple[str, str, object]]:
+    return [(spec.group, spec.label, get_path(data, spec.path)) for spec in FIELDS]
+
+
+def public_report(request: HttpRequest, pk: int) -> HttpResponse:
+    publication = publication_get(pk=pk)
+    data = public_data(publication)
+    context = {
+        "p": publication,
+        "data": data,
+        "figures": _figures(data),
+        "narratives": [(label, data.get(name) or []) for name, label in NARRATIVES.items()],
+        "functional": (get_path(data, "spending.functional") or []),
+        "indicators": data.get("indicators") or [],
+        "findings": publication.version.findings,
+    }
+    return render(request, "publications/report.html", context)
+
+
+def public_report_json(request: HttpRequest, pk: int) -> JsonResponse:
+    publication = publication_get(pk=pk)
+    return _json(export.as_json([publication])[0])
+
+
+def public_unit(request: HttpRequest, pk: int) -> HttpResponse:
+    unit, publications = unit_publications(unit_id=pk)
+    datas = [public_data(p) for p in publications]
+    rows = [
+        (spec.label, [get_path(d, spec.path) for d in datas])
+        for spec in FIELDS
+        if any(get_path(d, spec.path) not in (None, "") for d in datas)
+    ]
+    rows.append(("评分", [p.score for p in publications]))
+    rows.append(("评分等级", [p.grade for p in publications]))
+    context = {"unit": unit, "publications": publications, "rows": rows}
+    return render(request, "publications/unit.html", context)
+
+
+def public_campaign_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign, publications = campaign_published(campaign_id=pk)
+    # UTF-8 with BOM: Excel on Chinese Windows opens it without garbling.
+    body = "\ufeff" + export.as_csv(publications)
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="published-{campaign.year}-{pk}.csv"'
+    return response
+
+
+def public_campaign_json(request: HttpRequest, pk: int) -> JsonResponse:
+    campaign, publications = campaign_published(campaign_id=pk)
+    payload = {
+        "campaign": {
+            "id": campaign.pk,
+            "year": campaign.year,
+            "notice_number": campaign.notice_number,
+            "title": campaign.title,
+        },
+        "reports": export.as_json(publications),
+    }
+    return _json(payload)
+
+
+def _json(payload: object) -> JsonResponse:
+    response = JsonResponse(payload, safe=False, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/json; charset=utf-8"
+    return response

@@ -1,0 +1,118 @@
+"""From a submission's data (and its document) to findings, a score and the figures the
+campaign view reads: the one computation every write of the data goes through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from apps.submissions import engine, storage
+from apps.submissions.models import Document, Submission
+from apps.submissions.reportdata import Data, decimal_or_none, report_with_data
+from jixiao.domain.report import Report
+
+JSON = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluated:
+    report: Report
+    findings: list[JSON]
+    scored: engine.Scored | None
+
+
+def base_report(document: Document | None) -> Report | None:
+    """The report read from the submission's document, None when there is none to read."""
+    if document is None:
+        return None
+    try:
+        return engine.read_report(
+            storage.path_of(document.stored_name), source=document.original_name
+        )
+    except (engine.ReadError, OSError):
+        return None
+
+
+def evaluate(
+    *, submission: Submission, data: Data, document: Document | None, base: Report | None = None
+) -> Evaluated:
+    if base is None:
+        base = base_report(document)
+    report = report_with_data(
+        base=base,
+        data=data,
+        source=document.original_name if document else f"{submission.unit.name}",
+        year=submission.campaign.year,
+    )
+    findings = engine.audit(report)
+    scored = engine.score(report, framework=submission.campaign.framework)
+    return Evaluated(report=report, findings=findings, scored=scored)
+
+
+def with_standard_names(data: Data, report: Report) -> Data:
+    """The data with each 功能分类 line's code and standard name as the report matched them."""
+    spending = data.get("spending")
+    if not isinstance(spending, dict):
+        return data
+    spending["functional"] = [
+        {
+            "code": item.code,
+            "name": item.name,
+            "stated_name": item.stated_name,
+            "amount": _amount_as_typed(spending.get("functional"), item.stated_name)
+            or format(item.amount.value.wan, "f"),
+        }
+        for item in report.spending.functional
+    ]
+    return data
+
+
+def _amount_as_typed(items: object, stated_name: str) -> str | None:
+    if not isinstance(items, list):
+        return None
+    for item in items:
+        if isinstance(item, dict) and item.get("stated_name") == stated_name:
+            amount = item.get("amount")
+            return None if amount is None else str(amount)
+    return None
+
+
+def _money(data: Data, section: str, name: str) -> Decimal | None:
+    part = data.get(section)
+    return decimal_or_none(part.get(name)) if isinstance(part, dict) else None
+
+
+def denormalized(data: Data, evaluated: Evaluated) -> dict[str, Any]:
+    """The Submission columns the campaign view reads, from the data and its evaluation."""
+    findings = evaluated.findings
+    functional: dict[str, str] = {}
+    for item in evaluated.report.spending.functional:
+        key = item.name or item.stated_name
+        previous = Decimal(functional.get(key, "0"))
+        functional[key] = format(previous + item.amount.value.wan, "f")
+    scored = evaluated.scored
+    rate = evaluated.report.budget.execution_rate
+    self_score = evaluated.report.performance.self_score
+    return {
+        "total": _money(data, "spending", "total"),
+        "basic": _money(data, "spending", "basic"),
+        "project": _money(data, "spending", "project"),
+        "three_public": _money(data, "three_public", "total"),
+        "execution_rate": _points(rate.value.percent if rate else None),
+        "self_score": _points(self_score.value.percent if self_score else None),
+        "self_grade": str(data.get("grade") or "")[:8],
+        "score": _points(scored.total) if scored else None,
+        "grade": scored.grade[:8] if scored else "",
+        "error_count": sum(1 for f in findings if f["severity"] == "error"),
+        "warning_count": sum(1 for f in findings if f["severity"] == "warning"),
+        "finding_codes": sorted({f["code"] for f in findings if f["severity"] != "info"}),
+        "functional": functional,
+    }
+
+
+def _points(value: Decimal | None) -> Decimal | None:
+    """A score or rate as the column stores it (two decimals), None when out of range."""
+    if value is None or abs(value) >= Decimal(100000):
+        return None
+    return value.quantize(Decimal("0.01"))

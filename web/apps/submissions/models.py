@@ -1,0 +1,229 @@
+"""A unit's report for a campaign, its uploaded documents, and its submitted versions.
+
+``Submission`` holds the working copy (``data``: the extracted figures as edited, the JSON of
+``jixiao.contract`` plus the narrative lists) and, denormalized, the few figures the finance
+bureau's campaign view needs, so that view reads one row per unit and never the JSON.
+``SubmissionVersion`` rows are snapshots: written once when a report is submitted, never
+changed. The state changes only through ``apps.reviews.services``.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    SUBMITTED = "submitted", "待负责人审核"
+    UNDER_REVIEW = "under_review", "财政审核中"
+    RETURNED = "returned", "已退回修改"
+    RESUBMITTED = "resubmitted", "已重新报送"
+    ACCEPTED = "accepted", "审核通过"
+    PUBLISHED = "published", "已公开"
+
+
+# The preparer may change the working copy only in these states.
+EDITABLE_STATES = (State.DRAFT, State.RETURNED)
+# Not yet with the finance bureau: counts as overdue after the deadline.
+NOT_DELIVERED_STATES = (State.DRAFT, State.SUBMITTED, State.RETURNED)
+
+
+def _money(label: str) -> models.DecimalField[object, object]:
+    """An amount in 万元, exact to the 元 and beyond (38.766462 for 387664.62元)."""
+    return models.DecimalField(label, max_digits=20, decimal_places=6, null=True, blank=True)
+
+
+def _points(label: str) -> models.DecimalField[object, object]:
+    return models.DecimalField(label, max_digits=7, decimal_places=2, null=True, blank=True)
+
+
+class IntakeState(models.TextChoices):
+    QUEUED = "queued", "排队等待读取"
+    RUNNING = "running", "正在读取"
+    DONE = "done", "读取完成"
+    FAILED = "failed", "读取失败"
+
+
+class Submission(models.Model):
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        verbose_name="评价任务",
+        on_delete=models.PROTECT,
+        related_name="submissions",
+    )
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name="单位", on_delete=models.PROTECT, related_name="submissions"
+    )
+    state = models.CharField(
+        "状态", max_length=16, choices=State.choices, default=State.DRAFT, db_index=True
+    )
+    # Optimistic locking: every write checks and bumps it, so a stale form never overwrites.
+    lock_version = models.PositiveIntegerField("修改序号", default=1)
+    data = models.JSONField("报告数据", default=dict, blank=True)
+    findings = models.JSONField("审核发现", default=list, blank=True)
+    scorecard = models.JSONField("评分表", null=True, blank=True)
+    document = models.ForeignKey(
+        "Document",
+        verbose_name="当前报告文件",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    current_version = models.ForeignKey(
+        "SubmissionVersion",
+        verbose_name="最近报送版本",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="最后修改人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField("首次报送时间", null=True, blank=True)
+    # Denormalized for the campaign view (see module docstring); rewritten with ``data``.
+    total = _money("支出合计（万元）")
+    basic = _money("基本支出（万元）")
+    project = _money("项目支出（万元）")
+    three_public = _money("“三公”经费（万元）")
+    execution_rate = _points("预算执行率（%）")
+    self_score = _points("自评得分")
+    self_grade = models.CharField("自评等级", max_length=8, blank=True)
+    score = _points("评分")
+    grade = models.CharField("评分等级", max_length=8, blank=True)
+    error_count = models.PositiveIntegerField("错误数", default=0)
+    warning_count = models.PositiveIntegerField("警告数", default=0)
+    finding_codes = models.JSONField("发现代码", default=list, blank=True)
+    functional = models.JSONField("功能分类支出", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "单位报告"
+        verbose_name_plural = "单位报告"
+        constraints = (
+            models.UniqueConstraint(fields=["campaign", "unit"], name="one_submission_per_unit"),
+        )
+        indexes = (models.Index(fields=["campaign", "state"]),)
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.campaign}"
+
+    @property
+    def editable(self) -> bool:
+        return self.state in EDITABLE_STATES
+
+
+class Document(models.Model):
+    """An uploaded report file, kept outside the web root under a name we chose."""
+
+    submission = models.ForeignKey(
+        Submission, verbose_name="单位报告", on_delete=models.CASCADE, related_name="documents"
+    )
+    original_name = models.CharField("原文件名", max_length=255)
+    stored_name = models.CharField("存储位置", max_length=255, unique=True)
+    size = models.PositiveBigIntegerField("大小（字节）")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="上传人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+    intake_state = models.CharField(
+        "读取状态", max_length=16, choices=IntakeState.choices, default=IntakeState.QUEUED
+    )
+    intake_message = models.TextField("读取说明", blank=True)
+    text = models.TextField("识别出的正文", blank=True)
+
+    class Meta:
+        verbose_name = "报告文件"
+        verbose_name_plural = "报告文件"
+        ordering = ("-uploaded_at", "-id")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class SubmissionVersion(models.Model):
+    """What was submitted, exactly: never updated after it is written."""
+
+    submission = models.ForeignKey(
+        Submission, verbose_name="单位报告", on_delete=models.PROTECT, related_name="versions"
+    )
+    number = models.PositiveIntegerField("版本号")
+    data = models.JSONField("报告数据")
+    findings = models.JSONField("审核发现")
+    scorecard = models.JSONField("评分表", null=True, blank=True)
+    document = models.ForeignKey(
+        Document, verbose_name="报告文件", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    score = _points("评分")
+    grade = models.CharField("评分等级", max_length=8, blank=True)
+    created_at = models.DateTimeField("报送时间", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="报送人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "报送版本"
+        verbose_name_plural = "报送版本"
+        ordering = ("submission", "number")
+        constraints = (
+            models.UniqueConstraint(fields=["submission", "number"], name="one_number_per_version"),
+        )
+
+    def __str__(self) -> str:
+        return f"第{self.number}版"
+
+
+class BatchImport(models.Model):
+    """A .zip of many units' reports for one campaign, read in the background."""
+
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        verbose_name="评价任务",
+        on_delete=models.CASCADE,
+        related_name="batches",
+    )
+    original_name = models.CharField("原文件名", max_length=255)
+    stored_name = models.CharField("存储位置", max_length=255, unique=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="上传人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("上传时间", auto_now_add=True)
+    state = models.CharField(
+        "状态", max_length=16, choices=IntakeState.choices, default=IntakeState.QUEUED
+    )
+    total = models.PositiveIntegerField("文件数", default=0)
+    processed = models.PositiveIntegerField("已处理", default=0)
+    results = models.JSONField("逐个文件的结果", default=list, blank=True)
+    message = models.TextField("说明", blank=True)
+
+    class Meta:
+        verbose_name = "批量导入"
+        verbose_name_plural = "批量导入"
+        ordering = ("-created_at", "-id")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else round(100 * self.processed / self.total)

@@ -1,0 +1,264 @@
+"""Writes on submissions: create, upload, read in the background, edit, snapshot a version.
+
+Who may do what is checked here too (``apps.accounts.policy``), not only in views, so that the
+API and the worker go through the same gate. State changes are ``apps.reviews.services``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import PurePath
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from apps.accounts.models import User
+from apps.accounts.policy import can_prepare
+from apps.campaigns.models import Campaign
+from apps.errors import Conflict, InvalidInput, NotAllowed
+from apps.submissions import engine, evaluation, storage
+from apps.submissions.models import (
+    Document,
+    IntakeState,
+    State,
+    Submission,
+    SubmissionVersion,
+)
+from apps.submissions.reportdata import Data, data_from_report, empty_data
+from apps.units.models import Unit
+
+_log = logging.getLogger(__name__)
+
+ACCEPTED_SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
+
+
+def submission_create(*, campaign: Campaign, unit: Unit) -> Submission:
+    """The empty draft of a unit covered by a campaign (or the one that exists)."""
+    submission, _ = Submission.objects.get_or_create(
+        campaign=campaign,
+        unit=unit,
+        defaults={"data": empty_data(unit_name=unit.name, year=campaign.year)},
+    )
+    return submission
+
+
+def _check_editable(submission: Submission, by: User | None) -> None:
+    if by is not None and not can_prepare(by, submission.unit_id):
+        raise NotAllowed("只有本单位的填报人可以修改本单位的报告")
+    if not submission.editable:
+        raise Conflict(
+            f"报告当前状态为“{State(submission.state).label}”，不能修改；"
+            "只有草稿或被退回的报告可以修改"
+        )
+
+
+def document_upload(*, submission: Submission, upload: UploadedFile, by: User) -> Document:
+    """Store a report file and queue its reading; the working data is replaced when it is read."""
+    _check_editable(submission, by)
+    original = PurePath(upload.name or "").name
+    suffix = PurePath(original).suffix.lower()
+    if suffix not in ACCEPTED_SUFFIXES:
+        raise InvalidInput(
+            f"“{original}”不是可读取的报告文件：请上传 .docx、.pdf、.txt 或 .xlsx 文件"
+        )
+    if not upload.size:
+        raise InvalidInput(f"“{original}”是空文件")
+    document = document_store(
+        submission=submission,
+        chunks=upload.chunks(),
+        original_name=original,
+        by=by,
+    )
+    return document
+
+
+def document_store(
+    *,
+    submission: Submission,
+    chunks: Any,
+    original_name: str,
+    by: User | None,
+    enqueue: bool = True,
+) -> Document:
+    """Write the file, record it, and read it in the worker once the record is committed
+    (``enqueue=False``: the caller reads it itself with ``document_intake``)."""
+    folder = f"submissions/{submission.campaign_id}/{submission.unit_id}"
+    stored = storage.save_chunks(
+        chunks,
+        folder=folder,
+        suffix=PurePath(original_name).suffix,
+        limit=settings.UPLOAD_LIMIT_BYTES,
+        original=original_name,
+    )
+    try:
+        with transaction.atomic():
+            document = Document.objects.create(
+                submission=submission,
+                original_name=original_name[:255],
+                stored_name=stored.name,
+                size=stored.size,
+                sha256=stored.sha256,
+                uploaded_by=by,
+            )
+            if enqueue:
+                transaction.on_commit(lambda: _enqueue_intake(document.pk))
+    except BaseException:
+        storage.remove(stored.name)  # no file without its record
+        raise
+    return document
+
+
+def _enqueue_intake(document_id: int) -> None:
+    from apps.submissions.tasks import intake_document  # noqa: PLC0415 (tasks import services)
+
+    intake_document.enqueue(document_id)
+
+
+def document_intake(*, document_id: int) -> Document:
+    """Read a stored document (in the worker) and make it the submission's working data."""
+    updated = Document.objects.filter(
+        pk=document_id, intake_state__in=(IntakeState.QUEUED, IntakeState.RUNNING)
+    ).update(intake_state=IntakeState.RUNNING)
+    document = Document.objects.select_related("submission__campaign", "submission__unit").get(
+        pk=document_id
+    )
+    if not updated:
+        return document  # already read (a retried task): nothing to do
+    try:
+        return _intake(document)
+    except Exception:
+        _log.exception("intake of document %s failed", document_id)
+        _intake_failed(document, "读取时发生内部错误，请稍后重新上传；如仍失败请联系管理员")
+        raise
+
+
+def _intake(document: Document) -> Document:
+    try:
+        base = engine.read_report(
+            storage.path_of(document.stored_name), source=document.original_name
+        )
+    except engine.ReadError as error:
+        return _intake_failed(document, str(error))
+    except OSError:
+        return _intake_failed(document, "报告文件无法打开，请重新上传")
+    data = data_from_report(base)
+    submission = document.submission
+    evaluated = evaluation.evaluate(submission=submission, data=data, document=document, base=base)
+    data = evaluation.with_standard_names(data, evaluated.report)
+    with transaction.atomic():
+        fresh = Submission.objects.select_for_update().get(pk=submission.pk)
+        if not fresh.editable:
+            message = f"报告已处于“{State(fresh.state).label}”状态，此文件未替换报告数据"
+            return _intake_done(document, base.text, message)
+        _write_working_copy(fresh, data=data, evaluated=evaluated, by=document.uploaded_by)
+        Submission.objects.filter(pk=fresh.pk).update(document=document)
+        return _intake_done(document, base.text, _summary(evaluated.findings))
+
+
+def _summary(findings: list[dict[str, Any]]) -> str:
+    errors = sum(1 for f in findings if f["severity"] == "error")
+    warnings = sum(1 for f in findings if f["severity"] == "warning")
+    return f"已读取：发现错误{errors}条、警告{warnings}条"
+
+
+def _intake_done(document: Document, text: str, message: str) -> Document:
+    document.intake_state = IntakeState.DONE
+    document.intake_message = message
+    document.text = text
+    document.save(update_fields=["intake_state", "intake_message", "text"])
+    return document
+
+
+def _intake_failed(document: Document, message: str) -> Document:
+    document.intake_state = IntakeState.FAILED
+    document.intake_message = message
+    document.save(update_fields=["intake_state", "intake_message"])
+    return document
+
+
+def _write_working_copy(
+    submission: Submission,
+    *,
+    data: Data,
+    evaluated: evaluation.Evaluated,
+    by: User | None,
+    expected_lock: int | None = None,
+) -> int:
+    """Write data, findings, score and figures in one UPDATE guarded by the lock version.
+
+    Returns the number of rows written: 0 means somebody else wrote first.
+    """
+    rows = Submission.objects.filter(pk=submission.pk)
+    if expected_lock is not None:
+        rows = rows.filter(lock_version=expected_lock)
+    return rows.update(
+        data=data,
+        findings=evaluated.findings,
+        scorecard=evaluated.scored.card if evaluated.scored else None,
+        lock_version=F("lock_version") + 1,
+        updated_at=timezone.now(),
+        updated_by=by,
+        **evaluation.denormalized(data, evaluated),
+    )
+
+
+def submission_data_save(
+    *, submission: Submission, data: Data, lock_version: int, by: User
+) -> Submission:
+    """Save the edited data and audit it again.
+
+    ``lock_version`` is the one the user's form was built on: when somebody saved in between,
+    Conflict is raised and nothing is written, so the second editor never overwrites the first.
+    """
+    _check_editable(submission, by)
+    evaluated = evaluation.evaluate(submission=submission, data=data, document=submission.document)
+    data = evaluation.with_standard_names(data, evaluated.report)
+    with transaction.atomic():
+        written = _write_working_copy(
+            submission, data=data, evaluated=evaluated, by=by, expected_lock=lock_version
+        )
+        if not written:
+            raise Conflict(
+                "保存失败：在您编辑期间，他人已修改了这份报告。您填写的内容仍在下方，"
+                "请核对最新数据后再保存"
+            )
+    submission.refresh_from_db()
+    return submission
+
+
+def submission_refresh(*, submission: Submission) -> Submission:
+    """Audit and score the working data again (after the core's rules or scoring changed)."""
+    evaluated = evaluation.evaluate(
+        submission=submission, data=submission.data, document=submission.document
+    )
+    _write_working_copy(submission, data=submission.data, evaluated=evaluated, by=None)
+    submission.refresh_from_db()
+    return submission
+
+
+def version_create(*, submission: Submission, by: User) -> SubmissionVersion:
+    """Snapshot the working copy as the next version.
+
+    Called inside the caller's transaction; sets ``current_version`` (and ``submitted_at`` the
+    first time) on ``submission``, which the caller saves with the new state.
+    """
+    last = submission.versions.order_by("-number").values_list("number", flat=True).first()
+    version = SubmissionVersion.objects.create(
+        submission=submission,
+        number=(last or 0) + 1,
+        data=submission.data,
+        findings=submission.findings,
+        scorecard=submission.scorecard,
+        document=submission.document,
+        score=submission.score,
+        grade=submission.grade,
+        created_by=by,
+    )
+    submission.current_version = version
+    if submission.submitted_at is None:
+        submission.submitted_at = timezone.now()
+    return version

@@ -1,0 +1,232 @@
+"""A unit's report: the page with findings beside the text, the edit forms, uploads, files,
+versions and their differences."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from apps.accounts.policy import as_member, can_prepare
+from apps.errors import Conflict, ServiceError
+from apps.reviews.selectors import event_list, open_comments
+from apps.reviews.workflow import available
+from apps.submissions import diffing, engine, evaluation, storage
+from apps.submissions.fields import FIELDS, NARRATIVES, get_path
+from apps.submissions.forms import (
+    FunctionalFormSet,
+    IndicatorFormSet,
+    ReportDataForm,
+    UploadForm,
+    data_from_forms,
+    evidence_quotes,
+    functional_initial,
+    indicator_initial,
+    initial_of,
+)
+from apps.submissions.highlight import highlight
+from apps.submissions.models import NOT_DELIVERED_STATES, IntakeState
+from apps.submissions.selectors import (
+    document_get,
+    document_list,
+    latest_document,
+    submission_get,
+    version_get,
+    version_list,
+)
+from apps.submissions.services import document_upload, submission_data_save
+
+
+def _figures(data: dict[str, Any]) -> list[tuple[str, str, Any]]:
+    return [(spec.group, spec.label, get_path(data, spec.path)) for spec in FIELDS]
+
+
+@login_required
+def submission_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = submission_get(user=request.user, pk=pk)
+    latest = latest_document(submission=submission)
+    reading = latest is not None and latest.intake_state in (
+        IntakeState.QUEUED,
+        IntakeState.RUNNING,
+    )
+    document = submission.document
+    text = document.text if document is not None else ""
+    shown = highlight(text, submission.findings)
+    comments = open_comments(submission=submission)
+    context = {
+        "s": submission,
+        "overdue": submission.campaign.is_overdue_on() and submission.state in NOT_DELIVERED_STATES,
+        "latest": latest,
+        "reading": reading,
+        "text_html": shown.html,
+        "has_text": bool(text),
+        "findings": shown.findings,
+        "finding_comments": _by_key(comments, "finding"),
+        "field_comments": [c for c in comments if c.target == "field"],
+        "general_comments": [c for c in comments if c.target == "general"],
+        "figures": _figures(submission.data),
+        "functional": get_path(submission.data, "spending.functional") or [],
+        "narratives": [(label, submission.data.get(n) or []) for n, label in NARRATIVES.items()],
+        "indicators": submission.data.get("indicators") or [],
+        "actions": available(request.user, submission),
+        "can_edit": submission.editable and can_prepare(request.user, submission.unit_id),
+        "upload_form": UploadForm(),
+        "documents": document_list(submission=submission),
+        "versions": version_list(submission=submission),
+        "events": event_list(submission=submission),
+        "scoring_pending": None if engine.scoring_available() else engine.SCORING_PENDING,
+        "render_formats": engine.RENDER_FORMATS if engine.render_available() else {},
+        "render_pending": None if engine.render_available() else engine.RENDER_PENDING,
+    }
+    return render(request, "submissions/detail.html", context)
+
+
+def _by_key(comments: list[Any], target: str) -> dict[str, list[Any]]:
+    found: dict[str, list[Any]] = {}
+    for comment in comments:
+        if comment.target == target:
+            found.setdefault(comment.key, []).append(comment)
+    return found
+
+
+@login_required
+def submission_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = submission_get(user=request.user, pk=pk)
+    if not (submission.editable and can_prepare(request.user, submission.unit_id)):
+        messages.error(request, "这份报告当前不能由您修改")
+        return redirect("submissions:detail", pk=pk)
+    data = submission.data
+    evidence = evidence_quotes(data)
+    conflict: list[diffing.Change] | None = None
+    status = 200
+    if request.method == "POST":
+        form = ReportDataForm(request.POST, evidence=evidence)
+        functional = FunctionalFormSet(request.POST, prefix="functional")
+        indicators = IndicatorFormSet(request.POST, prefix="indicators")
+        if form.is_valid() and functional.is_valid() and indicators.is_valid():
+            new_data = data_from_forms(data, form, functional, indicators)
+            member = as_member(request.user)
+            assert member is not None
+            try:
+                submission_data_save(
+                    submission=submission,
+                    data=new_data,
+                    lock_version=form.cleaned_data["lock_version"],
+                    by=member,
+                )
+            except Conflict as error:
+                messages.error(request, error.message)
+                submission.refresh_from_db()
+                conflict = diffing.compare(new_data, submission.data)
+                # The user's input stays; the next save is made knowingly over the latest.
+                post = request.POST.copy()
+                post["lock_version"] = str(submission.lock_version)
+                form = ReportDataForm(post, evidence=evidence)
+                form.is_valid()
+                status = 409
+            except ServiceError as error:
+                messages.error(request, error.message)
+                status = error.status
+            else:
+                messages.success(request, "已保存，并已重新核对")
+                return redirect("submissions:detail", pk=pk)
+        else:
+            messages.error(request, "有填写错误，请按提示修改；您填写的内容均已保留")
+            status = 400
+    else:
+        form = ReportDataForm(initial=initial_of(data, submission.lock_version), evidence=evidence)
+        functional = FunctionalFormSet(initial=functional_initial(data), prefix="functional")
+        indicators = IndicatorFormSet(initial=indicator_initial(data), prefix="indicators")
+    context = {
+        "s": submission,
+        "form": form,
+        "functional": functional,
+        "indicators": indicators,
+        "conflict": conflict,
+        "findings": submission.findings,
+    }
+    return render(request, "submissions/edit.html", context, status=status)
+
+
+@login_required
+@require_POST
+def document_upload_view(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = submission_get(user=request.user, pk=pk)
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "；".join(e for errs in form.errors.values() for e in errs))
+        return redirect("submissions:detail", pk=pk)
+    member = as_member(request.user)
+    assert member is not None
+    try:
+        document_upload(submission=submission, upload=form.cleaned_data["file"], by=member)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "文件已上传，正在读取……")
+    return redirect("submissions:detail", pk=pk)
+
+
+@login_required
+def document_download_view(request: HttpRequest, pk: int, document_id: int) -> FileResponse:
+    submission = submission_get(user=request.user, pk=pk)
+    document = document_get(submission=submission, pk=document_id)
+    try:
+        handle = storage.path_of(document.stored_name).open("rb")
+    except (OSError, ServiceError) as error:
+        raise Http404("文件已不在服务器上") from error
+    return FileResponse(handle, as_attachment=True, filename=document.original_name)
+
+
+@login_required
+def render_download_view(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    submission = submission_get(user=request.user, pk=pk)
+    if fmt not in engine.RENDER_FORMATS or not engine.render_available():
+        messages.info(request, engine.RENDER_PENDING)
+        return redirect("submissions:detail", pk=pk)
+    evaluated = evaluation.evaluate(
+        submission=submission, data=submission.data, document=submission.document
+    )
+    output = engine.render(evaluated.report, to=fmt)
+    if output is None:
+        messages.error(request, "报告生成失败，请稍后再试")
+        return redirect("submissions:detail", pk=pk)
+    _, mime = engine.RENDER_FORMATS[fmt]
+    response = HttpResponse(output, content_type=mime)
+    filename = f"{submission.unit.name}{submission.campaign.year}年度.{fmt}"
+    response["Content-Disposition"] = _attachment(filename)
+    return response
+
+
+def _attachment(filename: str) -> str:
+    return f"attachment; filename*=UTF-8''{quote(filename)}"
+
+
+@login_required
+def version_detail_view(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    submission = submission_get(user=request.user, pk=pk)
+    version = version_get(submission=submission, number=number)
+    previous = version_get(submission=submission, number=number - 1) if number > 1 else None
+    context = {
+        "s": submission,
+        "v": version,
+        "previous": previous,
+        "figures": _figures(version.data),
+        "changes": diffing.compare(previous.data, version.data) if previous else None,
+        "findings": version.findings,
+    }
+    return render(request, "submissions/version.html", context)
+
+
+@login_required
+def submission_status_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """A tiny page for scripts and tests: the latest document's reading state."""
+    submission = submission_get(user=request.user, pk=pk)
+    latest = latest_document(submission=submission)
+    state = latest.intake_state if latest else ""
+    return HttpResponse(state, content_type="text/plain; charset=utf-8")

@@ -1,0 +1,81 @@
+"""Writes on the units registry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from django.db import transaction
+
+from apps.errors import InvalidInput
+from apps.units.importing import UnitRow, read_units_xlsx
+from apps.units.models import Region, Unit, UnitKind
+
+
+def region_get_or_create(*, name: str, code: str = "") -> Region:
+    region = Region.objects.filter(name=name).first()
+    if region is not None:
+        return region
+    return Region.objects.create(name=name, code=code or _next_region_code())
+
+
+def unit_create(*, code: str, name: str, kind: UnitKind, region: Region) -> Unit:
+    if Unit.objects.filter(code=code).exists():
+        raise InvalidInput(f"单位编码“{code}”已存在")
+    if Unit.objects.filter(name=name).exists():
+        raise InvalidInput(f"单位名称“{name}”已存在")
+    return Unit.objects.create(code=code, name=name, kind=kind, region=region)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitImportResult:
+    created: int
+    updated: int
+    errors: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def units_import_xlsx(*, file: BinaryIO) -> UnitImportResult:
+    """Create or update units from a spreadsheet, matched by 单位编码.
+
+    All or nothing: when any row has a problem, nothing is stored and every problem is listed.
+    """
+    read = read_units_xlsx(file)
+    if read.errors:
+        return UnitImportResult(created=0, updated=0, errors=read.errors)
+    if not read.rows:
+        return UnitImportResult(created=0, updated=0, errors=("表中没有单位",))
+    by_code = {u.code: u for u in Unit.objects.filter(code__in=[r.code for r in read.rows])}
+    clashes = _name_clashes(read.rows)
+    if clashes:
+        return UnitImportResult(created=0, updated=0, errors=clashes)
+    created = updated = 0
+    with transaction.atomic():
+        for row in read.rows:
+            region = region_get_or_create(name=row.region)
+            unit = by_code.get(row.code)
+            if unit is None:
+                Unit.objects.create(code=row.code, name=row.name, kind=row.kind, region=region)
+                created += 1
+            else:
+                unit.name, unit.kind, unit.region = row.name, row.kind, region
+                unit.save(update_fields=["name", "kind", "region"])
+                updated += 1
+    return UnitImportResult(created=created, updated=updated, errors=())
+
+
+def _name_clashes(rows: tuple[UnitRow, ...]) -> tuple[str, ...]:
+    """Rows whose name already belongs to another unit (another code)."""
+    names = {u.name: u.code for u in Unit.objects.filter(name__in=[r.name for r in rows])}
+    return tuple(
+        f"第{r.row}行：单位名称“{r.name}”已登记为编码“{names[r.name]}”的单位"
+        for r in rows
+        if r.name in names and names[r.name] != r.code
+    )
+
+
+def _next_region_code() -> str:
+    return f"R{Region.objects.count() + 1:03d}"

@@ -1,0 +1,56 @@
+"""The units registry: a list for everyone signed in, the .xlsx import for administrators."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from apps.accounts.policy import is_admin
+from apps.errors import ServiceError
+from apps.units.forms import UnitImportForm
+from apps.units.models import UnitKind
+from apps.units.selectors import region_list, unit_list
+from apps.units.services import units_import_xlsx
+
+
+@login_required
+def unit_list_view(request: HttpRequest) -> HttpResponse:
+    kind = request.GET.get("kind", "")
+    region = request.GET.get("region", "")
+    units = unit_list(
+        user=request.user,
+        kind=kind if kind in UnitKind.values else "",
+        region_id=int(region) if region.isdigit() else None,
+    )
+    context = {
+        "units": units,
+        "kinds": UnitKind.choices,
+        "regions": region_list(),
+        "kind": kind,
+        "region": region,
+    }
+    return render(request, "units/unit_list.html", context)
+
+
+@login_required
+def unit_import_view(request: HttpRequest) -> HttpResponse:
+    if not is_admin(request.user):
+        raise PermissionDenied("只有系统管理员可以导入单位名单")
+    form = UnitImportForm(request.POST or None, request.FILES or None)
+    errors: tuple[str, ...] = ()
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = units_import_xlsx(file=form.cleaned_data["file"])
+        except ServiceError as error:
+            form.add_error("file", error.message)
+        else:
+            if result.ok:
+                messages.success(
+                    request, f"导入完成：新增{result.created}个单位，更新{result.updated}个单位"
+                )
+                return redirect("units:list")
+            errors = result.errors
+    return render(request, "units/unit_import.html", {"form": form, "errors": errors})
