@@ -8,8 +8,8 @@ from pathlib import Path
 from jixiao.audit.engine import run as run_audit
 from jixiao.domain.findings import AuditReport
 from jixiao.domain.report import Report
-from jixiao.intake.files import read_text_document
-from jixiao.intake.parse import parse_text
+from jixiao.intake.files import read_document
+from jixiao.intake.parse import parse_document, parse_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,9 +19,9 @@ class Evaluation:
 
 
 def report_read(*, path: Path, source: str | None = None) -> Report:
-    """Read one report file into what it states. Raises UnreadableInput with a reason."""
-    decoded = read_text_document(path)
-    return parse_text(decoded.text, source=source or str(path))
+    """Read one report file (.txt, .docx, .pdf, .xlsx) into what it states, with evidence
+    that names the page and table cell where known. Raises UnreadableInput with a reason."""
+    return parse_document(read_document(path), source=source or str(path))
 
 
 def report_evaluate(*, path: Path, source: str | None = None) -> Evaluation:

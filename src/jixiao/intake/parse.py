@@ -33,6 +33,7 @@ from jixiao.domain.report import (
 )
 from jixiao.intake.candidates import Candidate
 from jixiao.intake.cells import cell_stream
+from jixiao.intake.document import DocumentText
 from jixiao.intake.field_tables import FieldTables, read_field_tables
 from jixiao.intake.functional import FunctionalLine, FunctionalList, find_functional
 from jixiao.intake.grading import grade_match, score_candidates
@@ -79,16 +80,37 @@ _PARTS = {
 class _Located:
     norm: NormalizedText
     original: str
+    document: DocumentText | None = None
 
     def evidence(self, start: int, end: int) -> Evidence:
         first, last = self.norm.to_original(start, end)
-        return Evidence(quote=self.original[first:last], start=first, end=last)
+        evidence = Evidence(quote=self.original[first:last], start=first, end=last)
+        if self.document is None:
+            return evidence
+        # The page where the quote begins; the cell that holds its end, where the figure is
+        # (a table quote runs from the row's label to the value's cell).
+        cell = self.document.cell_at(max(first, last - 1))
+        return replace(
+            evidence,
+            page=self.document.page_at(first),
+            cell=cell.address if cell is not None else None,
+        )
 
 
 def parse_text(original: str, *, source: str) -> Report:
+    return _parse(original, source=source, document=None)
+
+
+def parse_document(document: DocumentText, *, source: str) -> Report:
+    """Like parse_text, for a document read from any format: evidence also carries the
+    PDF page and the Word or Excel table cell of each quote."""
+    return _parse(document.text, source=source, document=document)
+
+
+def _parse(original: str, *, source: str, document: DocumentText | None) -> Report:
     norm = normalize(original)
     text = norm.text
-    located = _Located(norm, original)
+    located = _Located(norm, original, document)
     profile = read_profile(text)
     kind = profile.kind
     lexicon = load_lexicon()
@@ -305,10 +327,13 @@ def _mentions(
     candidates: Iterable[Candidate], clusters: list[tuple[int, int]], located: _Located
 ) -> Iterable[Mention]:
     for candidate in candidates:
+        evidence = located.evidence(candidate.start, candidate.end)
+        if candidate.cell is not None:
+            evidence = replace(evidence, cell=candidate.cell)
         yield Mention(
             path=candidate.path,
             value=candidate.value,
-            evidence=replace(located.evidence(candidate.start, candidate.end), cell=candidate.cell),
+            evidence=evidence,
             aspect=candidate.aspect,
             scope=candidate.scope,
             cluster=_cluster_of(candidate.start, clusters),
