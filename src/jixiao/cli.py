@@ -13,6 +13,7 @@ import argparse
 import importlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -63,7 +64,7 @@ class _Extension(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
-_EXTENSION_MODULES: tuple[str, ...] = ("jixiao.cli_score",)
+_EXTENSION_MODULES: tuple[str, ...] = ("jixiao.cli_score", "jixiao.cli_render")
 
 
 def _extensions() -> list[_Extension]:
@@ -83,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("jixiao：已中断", file=sys.stderr)
         return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) stopped reading: not an error of ours, and no traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     _parser().print_help(sys.stderr)
     return EXIT_FAILED
 

@@ -1,0 +1,93 @@
+"""The report as Markdown (CommonMark with pipe tables).
+
+The title and the level-1 headings are setext headings (underlined with = and -), so that a
+heading line itself reads "一、部门概况" exactly as in the official text; a level-2 heading is a
+line of its own, "（一）**单位基本情况**", for the same reason. Charts are not drawn in
+Markdown: their caption stays, as a note. Text from the report is escaped so that it cannot
+turn into markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.domain.report import Report
+from jixiao.render.model import Chart, DocumentView, Heading, TableBlock, Text, build_view
+from jixiao.render.tables import Table
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+# At a line start: a heading, a quote, a list item, a rule or a setext underline.
+_LINE_START = re.compile(r"^(\s*)([#>]|[+\-=](?=[\s+\-=]|$))")
+_ORDERED = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
+
+
+def render_markdown(report: Report, outline: str | None = None) -> str:
+    return view_markdown(build_view(report, outline))
+
+
+def view_markdown(view: DocumentView) -> str:
+    lines: list[str] = [escape(view.title), "=" * _width(view.title), ""]
+    for paragraph in view.opening:
+        lines += [escape(paragraph.text), ""]
+    for block in view.blocks():
+        lines += _block(block)
+    if view.signature:
+        # Two trailing spaces end a line without ending the paragraph (a hard line break).
+        lines += [
+            *(f"{escape(line)}  " for line in view.signature[:-1]),
+            escape(view.signature[-1]),
+        ]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def escape(text: str) -> str:
+    """A paragraph that Markdown shows as it is: inline markup characters and line-start
+    markers are backslash-escaped."""
+    escaped = escape_inline(text)
+    escaped = _ORDERED.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", escaped)
+    return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", escaped)
+
+
+def escape_inline(text: str) -> str:
+    """Text inside a line (a table cell): only inline markup characters are escaped."""
+    return _INLINE_SPECIAL.sub(r"\\\1", text)
+
+
+def _block(block: Heading | Text | Chart | TableBlock) -> list[str]:
+    if isinstance(block, Heading):
+        if block.level == 1:
+            return [escape(block.text), "-" * _width(block.text), ""]
+        # Not "###": a reader of the text must still see the line start with （一）.
+        return [f"{escape(block.marker)}**{escape_inline(block.title)}**", ""]
+    if isinstance(block, Text):
+        return [escape(block.text), ""]
+    if isinstance(block, Chart):
+        return [f"*{escape(block.caption)}*（图表见 Word、PDF 或网页版）", ""]
+    lines = [escape(block.caption), ""] if block.caption else []
+    return [*lines, *table_lines(block.table), ""]
+
+
+def table_lines(table: Table) -> list[str]:
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    lines = [row([escape_inline(c) for c in table.columns])]
+    lines.append(
+        row(["---:" if _numeric_column(table, i) else "---" for i in range(len(table.columns))])
+    )
+    lines += [row([escape_inline(cell.text) for cell in cells]) for cells in table.rows]
+    return lines
+
+
+def _numeric_column(table: Table, index: int) -> bool:
+    return any(cells[index].is_numeric for cells in table.rows)
+
+
+def _width(text: str) -> int:
+    # Setext underlines need no exact length; about the display width reads best.
+    return max(3, 2 * len(text))
+
+
+def markdown_bytes(report: Report, outline: str | None = None) -> bytes:
+    return render_markdown(report, outline).encode("utf-8")
