@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from jixiao.audit.engine import run as run_audit
+from jixiao.domain.basic_data import BasicData
 from jixiao.domain.findings import AuditReport
 from jixiao.domain.report import Report
+from jixiao.domain.scorecard import Scorecard
 from jixiao.intake.files import read_document
 from jixiao.intake.parse import parse_document, parse_text
+from jixiao.render import render
+from jixiao.scoring.engine import score
+from jixiao.scoring.inputs import inputs_from_mapping, inputs_from_report
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,3 +39,35 @@ def report_evaluate(*, path: Path, source: str | None = None) -> Evaluation:
 def text_evaluate(*, text: str, source: str) -> Evaluation:
     report = parse_text(text, source=source)
     return Evaluation(report=report, audit=run_audit(report))
+
+
+def report_score(
+    *,
+    report: Report,
+    framework: str | None = None,
+    basic_data: Mapping[str, object] | None = None,
+) -> Scorecard:
+    """The scorecard of a report by a framework (the kind's default when None).
+
+    ``basic_data`` holds 基础数据 a unit filled in beside its report (编制数, 三公 budgets …),
+    labelled as in a data file; each value it gives fills or replaces what the report states.
+    """
+    inputs = inputs_from_report(report)
+    if basic_data:
+        extra = inputs_from_mapping(dict(basic_data), report.source)
+        filled = {
+            name: value
+            for name in (f.name for f in fields(BasicData))
+            if (value := getattr(extra.basic, name)) is not None
+        }
+        inputs = replace(
+            inputs,
+            basic=replace(inputs.basic, **filled),
+            judgements=inputs.judgements + extra.judgements,
+        )
+    return score(inputs, framework)
+
+
+def report_render(*, report: Report, to: str, outline: str | None = None) -> bytes:
+    """The report written as ``to`` (docx, pdf, html, md, xlsx)."""
+    return render(report, to, outline=outline)
