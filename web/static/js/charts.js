@@ -10,7 +10,7 @@
 
   function bars(labels, values, horizontal) {
     var category = { type: "category", data: labels, axisLabel: { interval: 0, width: 140, overflow: "truncate" } };
-    var value = { type: "value" };
+    var value = { type: "value", minInterval: 1 };  // counts of units: no "0.5 个"
     return {
       color: palette,
       grid: { left: horizontal ? 150 : 40, right: 30, top: 20, bottom: horizontal ? 20 : 60, containLabel: false },
@@ -22,7 +22,8 @@
   }
 
   var builders = {
-    states: function (d) { return bars(d.labels, d.values, false); },
+    // Horizontal: seven state names side by side under narrow bars ran into each other.
+    states: function (d) { return bars(d.labels, d.values, true); },
     self_grades: function (d) { return builders.grades(d); },
     grades: function (d) {
       return {
@@ -51,17 +52,19 @@
     }
   };
 
+  // Honour the reader's "reduce motion" setting: the charts appear finished, not growing.
+  var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var drawn = [];
   document.querySelectorAll("[data-chart]").forEach(function (box) {
     var name = box.getAttribute("data-chart");
     var d = data[name];
     if (!d || !builders[name] || !d.labels.length) { return; }
     var rows = d.labels.length;
-    box.style.height = (name === "functional" || name === "findings" || name === "three_public")
+    box.style.height = (name === "states" || name === "functional" || name === "findings" || name === "three_public")
       ? Math.max(220, rows * 28 + 60) + "px" : "280px";
     box.hidden = false;
     var chart = window.echarts.init(box, null, { renderer: "svg" });
-    chart.setOption(builders[name](d));
+    chart.setOption(Object.assign({ animation: !still }, builders[name](d)));
     box.closest("section").classList.add("has-chart");
     drawn.push(chart);
   });
