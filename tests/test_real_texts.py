@@ -12,6 +12,7 @@ from tests.conftest import CORPUS, ROOT
 from tests.figures_oracle import Score, score_folder
 
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
+HELDOUT2 = ROOT / "tests" / "fixtures" / "heldout2"
 
 
 def _assert_meets_the_bar(score: Score) -> None:
@@ -29,6 +30,12 @@ def heldout() -> Score:
 
 def test_heldout_texts_written_blind_to_the_parser(heldout: Score) -> None:
     _assert_meets_the_bar(heldout)
+
+
+def test_second_heldout_set_from_other_provinces() -> None:
+    _assert_meets_the_bar(
+        score_folder(HELDOUT2, HELDOUT2 / "expected.tsv", HELDOUT2 / "checks.tsv")
+    )
 
 
 def test_shared_real_excerpts() -> None:

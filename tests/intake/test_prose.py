@@ -72,3 +72,38 @@ def test_change_after_a_prior_year_value_belongs_to_this_years_value() -> None:
     changes = [m for m in report.mentions if m.aspect == "change"]
     assert changes and changes[0].anchor is not None
     assert changes[0].anchor.quote == "“三公”经费支出决算为24.87万元"
+
+
+def test_a_label_explained_in_parentheses_keeps_its_number() -> None:
+    found = _mentions(
+        "基本支出（人员经费和公用经费）1,234.56万元，项目支出100.00万元。", "spending.basic"
+    )
+    assert [(v, q) for _, v, _, q in found] == [
+        ("1234.56", "基本支出（人员经费和公用经费）1,234.56万元")
+    ]
+
+
+def test_a_budget_word_after_a_figure_gives_that_figures_budget() -> None:
+    body = "2023年度“三公”经费决算数为38.74万元，年初预算数为42.00万元。"
+    report = parse_text(HEAD + body, source="t")
+    assert report.budget.initial is None
+    budget = [m for m in report.mentions if m.path == "three_public.total" and m.scope == "预算"]
+    assert [str(m.value) for m in budget] == ["42"]
+
+
+def test_parts_listed_as_all_zero_and_a_whole_that_is_all_one_part() -> None:
+    report = parse_text(
+        HEAD + "“三公”经费支出0.35万元，全部为公务接待费；因公出国（境）费和公务用车购置费均为0。",
+        source="t",
+    )
+    three = report.three_public
+    assert three.reception is not None and str(three.reception.value) == "0.35"
+    assert three.overseas is not None and str(three.overseas.value) == "0"
+    assert three.vehicle_purchase is not None and str(three.vehicle_purchase.value) == "0"
+
+
+def test_an_approximate_figure_gives_way_to_an_exact_one() -> None:
+    body = "全年“三公”经费约3万元。“三公”经费合计支出2.96万元。"
+    report = parse_text(HEAD + body, source="t")
+    assert report.three_public.total is not None
+    assert str(report.three_public.total.value) == "2.96"

@@ -5,7 +5,7 @@ Offsets are into the normalized text; parse.py maps them back to the original.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from jixiao.domain.money import Money, Rate
 
@@ -21,7 +21,7 @@ class Candidate:
     rank: int = 0
     anchor: tuple[int, int] | None = None  # the quote span of the value a change belongs to
     cell: tuple[int, int, int] | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    approximate: bool = False  # "约3万元": a rounded figure, never preferred to an exact one
 
     @property
     def span(self) -> tuple[int, int]:

@@ -29,7 +29,11 @@ _TOTAL_ROW = re.compile(r"^(?:合计|总计|本年合计|支出合计)$")
 _CLASS_CODE = re.compile(r"^\d{3}$")  # a 类; 款 and 项 codes have 5 and 7 digits
 _SUBJECT_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _UNIT = re.compile(r"单位[:：]\s*(万元|元)")
-_FIELD_PATHS = ("spending.",)
+_FIELD_PATHS = ("spending.", "three_public.")
+_WHOLE_COLUMN = re.compile(r"^(?:合计|小计|总计)$")
+_YEAR_ROW = re.compile(
+    r"^(?:(?P<year>\d{4})年度?|本年度?|(?P<prior>上年度?))(?P<what>预算数?|决算数?|执行数)?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +53,12 @@ class FieldTables:
 
 
 def read_field_tables(
-    cells: list[Cell], *, lexicon: Lexicon, classification: Classification
+    cells: list[Cell],
+    *,
+    lexicon: Lexicon,
+    classification: Classification,
+    year: int | None = None,
+    kind: str = "unknown",
 ) -> FieldTables:
     found = FieldTables()
     unit = MoneyUnit.WAN
@@ -69,6 +78,7 @@ def read_field_tables(
             unit=unit,
             found=found,
             classification=classification,
+            period=(year, kind),
         )
     return found
 
@@ -95,7 +105,12 @@ def _short_text(cell: Cell) -> bool:
 
 def _field_header(cells: list[Cell], index: int, lexicon: Lexicon) -> tuple[list[str | None], int]:
     """The value columns of a header starting at ``index`` (None for columns of no field)."""
-    if _field_path(cells[index].text, lexicon) is None:
+    opens_with_whole = (
+        _WHOLE_COLUMN.match(cells[index].text) is not None
+        and index + 1 < len(cells)
+        and _field_path(cells[index + 1].text, lexicon) is not None
+    )  # "| 项目 | 合计 | 因公出国（境）费 | …": the whole comes first
+    if _field_path(cells[index].text, lexicon) is None and not opens_with_whole:
         return [], index
     columns: list[str | None] = []
     position = index
@@ -106,6 +121,12 @@ def _field_header(cells: list[Cell], index: int, lexicon: Lexicon) -> tuple[list
         position += 1
     if sum(1 for c in columns if c) < 2:
         return [], index
+    if sum(1 for c in columns if c and c.startswith("three_public.")) >= 2:
+        texts = [c.text for c in cells[index:position] if not _STRUCTURAL.match(c.text)]
+        columns = [
+            "three_public.total" if path is None and _WHOLE_COLUMN.match(text) else path
+            for path, text in zip(columns, texts, strict=False)
+        ]
     return columns, position
 
 
@@ -127,6 +148,7 @@ def _rows(
     unit: MoneyUnit,
     found: FieldTables,
     classification: Classification,
+    period: tuple[int | None, str],
 ) -> int:
     """Read the rows under a field header; returns where the table ends."""
     position = index
@@ -149,18 +171,50 @@ def _rows(
             found.functional.append(
                 TableFunctionalLine(code, label.text, first[1], cell.start, first[0].end)
             )
-        elif _TOTAL_ROW.match(cell.text):
+        elif _TOTAL_ROW.match(cell.text) or _YEAR_ROW.match(cell.text):
+            scope = _row_scope(cell.text, *period)
             for path, (value_cell, money) in zip(columns, values, strict=False):
-                if path:
-                    found.candidates.append(Candidate(path, money, cell.start, value_cell.end))
+                if path and scope is not None:
+                    found.candidates.append(
+                        Candidate(path, money, cell.start, value_cell.end, scope=scope)
+                    )
                     found.claimed.append((value_cell.start, value_cell.end))
         position = label_end + len(values)
     return max(position, index + 1)
 
 
+def _starts_subject_row(cells: list[Cell], position: int) -> bool:
+    following = cells[position + 1] if position + 1 < len(cells) else None
+    return bool(
+        _SUBJECT_CODE.match(cells[position].text)
+        and following is not None
+        and following.number is None
+    )
+
+
+def _row_scope(label: str, year: int | None, kind: str) -> str | None:
+    """The scope of a 合计 or a year row ("2024年预算数"); None for a row of no use."""
+    row = _YEAR_ROW.match(label)
+    if row is None:
+        return ""
+    if row.group("prior") or (year and row.group("year") and int(row.group("year")) < year):
+        return "上年"
+    if row.group("year") and year and int(row.group("year")) > year:
+        return None
+    what = row.group("what") or ""
+    if what.startswith("预算"):
+        return "" if kind == "budget" else "预算"
+    if what.startswith("决算") or what.startswith("执行"):
+        return "决算" if kind == "budget" else ""
+    return ""
+
+
 def _values(cells: list[Cell], index: int, width: int, unit: MoneyUnit) -> list[tuple[Cell, Money]]:
     values: list[tuple[Cell, Money]] = []
-    for cell in cells[index : index + width]:
+    for position in range(index, min(index + width, len(cells))):
+        cell = cells[position]
+        if _starts_subject_row(cells, position):
+            break  # empty cells were dropped: the next row's 科目编码 follows at once
         number = cell.number
         if number is None or number.kind not in ("number", "amount"):
             break

@@ -29,8 +29,14 @@ _TOTAL_WORDS = re.compile(r"总支出|支出合计|本年支出")
 _LINK_WORDS = re.compile(r"用于|其中|如下|以下|构成")
 _ITEM_LEAD = 6  # how far into a line a continuing list item may start ("（12）" and spaces)
 _OPENING_WHOLE = re.compile(
-    r"(?P<whole>[\u4e00-\u9fff]{2,16}?支出)(?:主要)?(?:用于|如下|构成|情况如下)"
+    r"(?P<whole>[\u4e00-\u9fff]{2,16}?支出(?:预算|决算)?)(?:主要)?(?:用于|如下|构成|情况如下)"
 )
+_BREAKDOWN_WORDS = re.compile(r"功能分类|用于以下|如下")
+# A whole a breakdown may be of: a total, or the money of one source (财政拨款 …).
+_WHOLE_NAME = re.compile(
+    r"(?:合计|总计|总额|财政拨款支出|一般公共预算支出|政府性基金[^，。]*支出)$"
+)
+_PART_NAMES = ("基本支出", "项目支出", "人员经费", "公用经费")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +64,15 @@ def find_functional(
     amounts = [q for q in every if q.kind == "amount"]
     found: FunctionalList | None = None
     offset = 0
+    previous = (0, "")  # the last non-empty paragraph before this one, with its offset
     for paragraph in text.split("\n"):
         end = offset + len(paragraph)
         inside = [_shifted(q, -offset) for q in amounts if offset <= q.start and q.end <= end]
         listed = None
-        if inside and "支出" in paragraph:
-            listed = _paragraph_list(paragraph, offset, inside, classification)
+        if inside and "支出" in paragraph and found is None:
+            listed = _paragraph_list(paragraph, offset, inside, classification, previous)
+        elif inside and "支出" in paragraph:
+            listed = _paragraph_list(paragraph, offset, inside, classification, (0, ""))
         if found is None:
             found = listed
         elif paragraph.strip():
@@ -73,6 +82,8 @@ def find_functional(
             known = {line.stated_name for line in found.lines}
             extra = tuple(line for line in listed.lines if line.stated_name not in known)
             found = replace(found, lines=found.lines + extra)
+        if paragraph.strip():
+            previous = (offset, paragraph)
         offset = end + 1
     return found
 
@@ -82,7 +93,11 @@ def _shifted(quantity: Quantity, delta: int) -> Quantity:
 
 
 def _paragraph_list(
-    paragraph: str, offset: int, amounts: list[Quantity], classification: Classification
+    paragraph: str,
+    offset: int,
+    amounts: list[Quantity],
+    classification: Classification,
+    previous: tuple[int, str],
 ) -> FunctionalList | None:
     lines: list[FunctionalLine] = []
     before_first: list[Quantity] = []
@@ -100,7 +115,7 @@ def _paragraph_list(
     if not any(line.code for line in lines):
         return None
     head = paragraph[: lines[0].start - offset]
-    basis, whole = _basis(head, before_first, offset)
+    basis, whole = _basis(head, before_first, offset, previous)
     return FunctionalList(tuple(lines), basis, whole)
 
 
@@ -135,10 +150,36 @@ def _line_for(
     )
 
 
+def _stated_whole(
+    whole: str, places: list[tuple[int, str]]
+) -> tuple[Money, int, int] | None:
+    """The amount stated right after ``whole`` in one of the places (offset, text)."""
+    for offset, text in places:
+        for quantity in find_quantities(text):
+            money = quantity.money() if quantity.kind == "amount" else None
+            if money and text[: quantity.start].rstrip("为是:： ").endswith(whole):
+                return money, offset + quantity.start, offset + quantity.end
+    return None
+
+
+def _first_amount(sentence: str) -> tuple[Money, int, int] | None:
+    """The sentence's first amount when a 支出/合计 phrase names it."""
+    for quantity in find_quantities(sentence):
+        if quantity.kind != "amount":
+            continue
+        money = quantity.money()
+        named = sentence[: quantity.start].rstrip("为是:： ")[-16:]
+        if money and _WHOLE_NAME.search(named) and not named.endswith(_PART_NAMES):
+            return money, quantity.start, quantity.end
+        return None
+    return None
+
+
 def _basis(
-    head: str, before_first: list[Quantity], offset: int
+    head: str, before_first: list[Quantity], offset: int, previous: tuple[int, str]
 ) -> tuple[str, tuple[Money, int, int] | None]:
-    """What the list breaks down, read from the sentence that opens it."""
+    """What the list breaks down, read from the sentence that opens it (and, for a whole
+    named there, the paragraph before)."""
     if before_first:
         last = before_first[-1]
         money = last.money()
@@ -147,13 +188,22 @@ def _basis(
             return "stated", (money, offset + last.start, offset + last.end)
     opening = re.split(r"[。]", head)[-1]
     named = _OPENING_WHOLE.search(opening)
-    if named:  # "财政拨款支出主要用于：" names a whole stated earlier in the paragraph
-        for quantity in reversed(before_first):
-            money = quantity.money()
-            if money and head[: quantity.start].rstrip("为是:： ").endswith(named.group("whole")):
-                return "stated", (money, offset + quantity.start, offset + quantity.end)
+    if named:  # "财政拨款支出主要用于：" names a whole stated earlier
+        stated = _stated_whole(named.group("whole"), [(offset, head), previous])
+        if stated:
+            return "stated", stated
     if _PROJECT_WORDS.search(opening):
         return "project", None
+    sentences = [s for s in re.split(r"。", head) if s.strip()]
+    if _BREAKDOWN_WORDS.search(opening) and len(sentences) >= 2:
+        # "一般公共预算财政拨款支出34,677,409.27元。按支出功能分类科目分：…"
+        first = _first_amount(sentences[-2])
+        if first is not None and _TOTAL_WORDS.search(sentences[-2][: first[1]][-8:]):
+            return "total", None  # the sentence before states the unit's total itself
+        if first is not None:
+            money, start, end = first
+            base = offset + head.rindex(sentences[-2])
+            return "stated", (money, base + start, base + end)
     if _TOTAL_WORDS.search(opening) or "功能分类" in opening:
         return "total", None
     return "unknown", None

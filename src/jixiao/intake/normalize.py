@@ -126,6 +126,7 @@ _TABLE_ROW = re.compile(
     r"[^\n]*[|\t][^\n]*|[ \u3000]*[-+]?\d[\d,.]*%?(?:[ \u3000]+[-+]?\d[\d,.]*%?)*"
 )
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
+_HEADING_END = re.compile(r"(?:说明|情况|概况|分析|问题|措施|建议|结论|目标|表)[)）]?$")
 
 
 # The East Asian wide and full-width ranges (what unicodedata.east_asian_width calls W/F),
@@ -200,6 +201,8 @@ def _continues(line: str, following: str) -> bool:
         return False
     if line[-1] in _TERMINAL or starts_with_heading(following):
         return False
+    if starts_with_heading(line) and _HEADING_END.search(line):
+        return False  # "四、…情况说明" is a whole heading, however long the line
     if _TABLE_ROW.fullmatch(line) or _TABLE_ROW.fullmatch(following):
         return False
     # "29.08\n63.46" or "total\namount": joining would glue two words into one.

@@ -33,6 +33,7 @@ from jixiao.domain.report import (
 )
 from jixiao.intake.candidates import Candidate
 from jixiao.intake.cells import cell_stream
+from jixiao.intake.class_rows import ClassRows, read_class_rows
 from jixiao.intake.document import DocumentText
 from jixiao.intake.field_tables import FieldTables, read_field_tables
 from jixiao.intake.functional import FunctionalLine, FunctionalList, find_functional
@@ -121,7 +122,9 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
     classification = load_classification(profile.year)
     cells = cell_stream(text)
     tables = read_tables(text, kind=kind, year=profile.year, lexicon=lexicon, cells=cells)
-    columns = read_field_tables(cells, lexicon=lexicon, classification=classification)
+    columns = read_field_tables(
+        cells, lexicon=lexicon, classification=classification, year=profile.year, kind=kind
+    )
     tables.candidates.extend(columns.candidates)
     tables.claimed.extend(columns.claimed)
     candidates = tables.candidates + prose_candidates(
@@ -142,7 +145,9 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
     functional = (
         None
         if kind == "project"
-        else find_functional(text, classification, quantities) or _table_functional(columns)
+        else find_functional(text, classification, quantities)
+        or _table_functional(columns)
+        or _class_rows_functional(read_class_rows(cells, classification))
     )
     grade = tables.grade or grade_match(text)
 
@@ -223,6 +228,17 @@ def _table_functional(columns: FieldTables) -> FunctionalList | None:
     return FunctionalList(lines, "total", None)
 
 
+def _class_rows_functional(rows: ClassRows | None) -> FunctionalList | None:
+    """A two-column table of 功能分类 rows, whole from its 合计 row when it has one."""
+    if rows is None:
+        return None
+    lines = tuple(
+        FunctionalLine(row.stated_name, row.code, row.stated_name, row.amount, row.start, row.end)
+        for row in rows.lines
+    )
+    return FunctionalList(lines, "stated" if rows.whole else "unknown", rows.whole)
+
+
 def _spending(
     stated_money: Callable[[str], StatedMoney | None],
     functional: FunctionalList | None,
@@ -260,8 +276,8 @@ def _spending(
 def _choose(
     candidates: list[Candidate], fallbacks: dict[str, tuple[str, ...]]
 ) -> dict[str, Candidate]:
-    """Per field, the statement that is the unit's own figure: unlimited scope first, then
-    the best-ranked wording, then the first in the text."""
+    """Per field, the statement that is the unit's own figure: unlimited scope first, then an
+    exact figure before a rounded one (约…), the best-ranked wording, the first in the text."""
     chosen: dict[str, Candidate] = {}
     by_path: dict[str, list[Candidate]] = {}
     for candidate in candidates:
@@ -271,7 +287,9 @@ def _choose(
         allowed = ("", *fallbacks.get(path.split(".", 1)[0], ()))
         usable = [c for c in found if c.scope in allowed]
         if usable:
-            chosen[path] = min(usable, key=lambda c: (allowed.index(c.scope), c.rank, c.start))
+            chosen[path] = min(
+                usable, key=lambda c: (allowed.index(c.scope), c.approximate, c.rank, c.start)
+            )
     return chosen
 
 

@@ -21,16 +21,17 @@ from jixiao.intake.scopes import effective_scope, other_year_scope
 
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _CLAUSE_START = re.compile(r"[，,、:]")
-_MAX_GAP = 16
+_MAX_GAP = 28
 # What may stand between a label and its number: qualifiers, copulas and the like. Any other
 # word ("存在", "配套资金", "未达到") means the number is not the label's figure.
 _GAP_WORDS = (
     r"为|是|达到|达|共计|合计|总计|总额|共|计|约|金额|数额|数|额|的|实际|全年|本年|年度|当年|"
     r"预算安排|预算数|预算|决算支出数|决算数|决算|支出数|支出|执行数|完成|安排|财政拨款|"
-    r"一般公共预算|拨款|资金|累计|年初|调整后"
+    r"一般公共预算|拨款|资金|累计|年初|调整后|调整为|决算总数|总数"
 )
 _GAP_OK = re.compile(
-    rf"(?:\s|[:：]|{_GAP_WORDS})*(?:[，,](?:共计|合计|总计|总额为|计)(?:\s|{_GAP_WORDS})*)?"
+    rf"(?:\([^()]{{1,24}}\))?(?:\s|[:：]|{_GAP_WORDS})*"
+    rf"(?:[，,](?:共计|合计|总计|总额为|计)(?:\s|{_GAP_WORDS})*)?"
 )
 # The character just before a label that still lets the label name the unit's own figure;
 # any other 汉字 makes the label part of a longer noun ("政府采购支出总额") of a narrower thing.
@@ -48,6 +49,9 @@ _COMPARISON = re.compile(
 _ACTUAL_WORDS = re.compile(r"决算|实际|执行|完成|支出")
 _COMPOUND_PATHS = ("spending.", "three_public.", "accounts.", "budget.execution_rate")
 _ZERO_AFTER = re.compile(r"(?:支出|经费)?(?:为|是)?(?:零|0)(?![\d.])(?!万|元|%)")
+_ALL_OF = re.compile(r"[，,]?(?:全部|均|全)(?:为|是|用于)")
+_ALL_ZERO = re.compile(r"(?:均为|都为|均是)(?:0|零)(?![\d.])(?:万元|元)?|均无|均未发生")
+_LIST_JOIN = re.compile(r"^(?:和|、|及|与|以及|,|，)$")
 _NONE_BEFORE = re.compile(r"(?:无|没有|未发生|未安排)$")
 _DECREASE = ("减少", "下降", "降低", "节约", "减")
 _UNCHANGED = re.compile(r"[，,]?(?:与|较|比)?[^，,。；]{0,10}?(?:持平|无变化|没有变化|未发生变化)")
@@ -136,13 +140,21 @@ def _sentence_candidates(
     found: list[Candidate] = []
     pending: LabelMatch | None = None
     rearmed = False  # the label already gave its 预算 figure; a 决算/实际 one may follow
+    budget_word: LabelMatch | None = None  # "三公经费决算数为38.74万元，年初预算数为42.00万元"
     last: list[Candidate] = []  # the values a change phrase would belong to
+    last_label: LabelMatch | None = None
     cursor = start
     for event in events:
         if isinstance(event, LabelMatch):
+            if pending is not None and _inside_parenthesis(ctx.text, pending.end, event.start):
+                continue  # "基本支出（人员经费和公用经费）…": the inner words explain the label
             if pending is not None and not rearmed and _qualifies(ctx, pending, event):
                 continue  # "三公经费年初预算30万元": 年初预算 says which 三公 figure it is
-            pending, rearmed = event, False
+            if pending is None and last_label and _budget_after_value(ctx, last, event):
+                pending, rearmed, budget_word = last_label, False, event
+                cursor = event.end
+                continue
+            pending, rearmed, budget_word = event, False, None
             cursor = event.end
             continue
         prefix = ctx.text[cursor : event.start]
@@ -154,7 +166,11 @@ def _sentence_candidates(
             continue
         if pending is None:
             continue
-        if rearmed:
+        if budget_word is not None:
+            gap = ctx.text[budget_word.end : event.start]
+            made = _labelled(ctx, pending, event, start, gap=gap, scope="预算")
+            budget_word = None
+        elif rearmed:
             if not _ACTUAL_WORDS.search(prefix):
                 pending = None
                 continue
@@ -164,7 +180,7 @@ def _sentence_candidates(
         if not made:
             continue
         found.extend(made)
-        last = made
+        last, last_label = made, pending
         for candidate in made:
             if not candidate.scope and candidate.aspect == "value":
                 current[candidate.path] = candidate
@@ -174,7 +190,38 @@ def _sentence_candidates(
         tail = ctx.text[event.end : min(end, event.end + 24)]
         if _UNCHANGED.match(tail):
             found.extend(_unchanged(made))
+        found.extend(_all_of(ctx, made, event.end, end))
     return found
+
+
+def _inside_parenthesis(text: str, start: int, end: int) -> bool:
+    between = text[start:end]
+    return between.count("(") > between.count(")")
+
+
+def _budget_after_value(ctx: _Context, last: list[Candidate], label: LabelMatch) -> bool:
+    """A budget word just after a figure gives that figure's budget, not the unit's."""
+    if not last or any(c.path.startswith("budget.") for c in last):
+        return False
+    if not all(s.path.startswith("budget.") for s in label.senses):
+        return False
+    return ctx.text[last[-1].end : label.start].strip() in ("，", ",", "；")
+
+
+def _all_of(ctx: _Context, made: list[Candidate], position: int, end: int) -> list[Candidate]:
+    """"三公经费支出0.35万元，全部为公务接待费": the one part is the whole."""
+    whole = [c for c in made if c.path == "three_public.total" and c.aspect == "value"]
+    match = _ALL_OF.match(ctx.text, position, end)
+    if not whole or match is None:
+        return []
+    labels = ctx.lexicon.find(ctx.text, match.end(), min(end, match.end() + 16))
+    if not labels or labels[0].start != match.end():
+        return []
+    return [
+        Candidate(sense.path, whole[0].value, labels[0].start, labels[0].end, scope=whole[0].scope)
+        for sense in labels[0].senses
+        if sense.path.startswith("three_public.") and sense.path != "three_public.total"
+    ]
 
 
 def _qualifies(ctx: _Context, pending: LabelMatch, label: LabelMatch) -> bool:
@@ -194,6 +241,7 @@ def _labelled(
     sentence_start: int,
     *,
     gap: str | None = None,
+    scope: str | None = None,
 ) -> list[Candidate]:
     """The label's figure; ``gap`` overrides the words between label and number (used when a
     label gives a second figure: "三公经费预算7.00万元，支出决算5.86万元")."""
@@ -214,24 +262,25 @@ def _labelled(
         scopes = ctx.lexicon.scopes_in(prefix + gap)
         sentence = _COMPARISON.sub("", ctx.text[sentence_start : label.start])
         year_scope = other_year_scope(sentence, ctx.year)
-        scope = year_scope or effective_scope(scopes, path=sense.path, kind=ctx.kind)
+        scope_of = year_scope or effective_scope(scopes, path=sense.path, kind=ctx.kind)
         # Project prose wordings are verbs (安排, 支出共计): a compound check means nothing there.
         if (
             compound
             and sense.path.startswith(_COMPOUND_PATHS)
             and sense.rank < 3
-            and not scope
+            and not scope_of
             and not _neutral_compound(prefix, sense.path)
         ):
-            scope = "其他"
+            scope_of = "其他"
         made.append(
             Candidate(
                 path=sense.path,
                 value=value,
                 start=label.start,
                 end=quantity.end,
-                scope=scope,
+                scope=scope if scope is not None else scope_of,
                 rank=sense.rank,
+                approximate=quantity.approximate,
             )
         )
     return made
@@ -308,6 +357,22 @@ def _stated_none(text: str, labels: list[LabelMatch]) -> Iterable[Candidate]:
         for sense in label.senses:
             if sense.path.startswith("three_public."):
                 yield Candidate(sense.path, Money.of(0), start, end)
+    yield from _all_zero(text, labels)
+
+
+def _all_zero(text: str, labels: list[LabelMatch]) -> Iterable[Candidate]:
+    """"因公出国（境）费和公务用车购置费均为0": every part in the list is 0."""
+    for zero in _ALL_ZERO.finditer(text):
+        listed = [lb for lb in labels if lb.end <= zero.start()]
+        position = zero.start()
+        while listed and (
+            listed[-1].end == position or _LIST_JOIN.match(text[listed[-1].end : position])
+        ):
+            label = listed.pop()
+            position = label.start
+            for sense in label.senses:
+                if sense.path.startswith("three_public."):
+                    yield Candidate(sense.path, Money.of(0), label.start, zero.end())
 
 
 def _paired_totals(text: str) -> Iterable[Candidate]:

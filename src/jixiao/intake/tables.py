@@ -370,9 +370,7 @@ def _add(
             label.start,
             cell.end,
             scope=scope,
-            rank=rank,
-            extra={"quote_cells": f"{label.text} … {cell.text}"},
-        )
+            rank=rank, )
     )
     reading.claimed.append((cell.start, cell.end))
 
