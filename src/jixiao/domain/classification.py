@@ -82,6 +82,7 @@ class Classification:
             return None
         return ClassMatch(code=found, name=self._names_by_code[found], exact=False)
 
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 (editions are loaded once and live forever)
     def suggest(self, stated_name: str) -> str | None:
         """A standard name the stated one obviously means, for a message; None when unclear."""
         key = _normalise(stated_name)

@@ -30,6 +30,7 @@ silently missing input.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -87,6 +88,7 @@ class ScoringInputs:
         return next((s for k, s in self.stated_scores if normalize(k) in wanted), None)
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize(label: str) -> str:
     """A label as compared: NFKC, no spaces, quotes or bracketed units ("编制数（人）" → 编制数)."""
     text = unicodedata.normalize("NFKC", label)
