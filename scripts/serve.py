@@ -62,6 +62,8 @@ def main(argv: list[str]) -> int:
     if not args.no_demo:
         print("== 演示数据", flush=True)
         _manage("jixiao_demo")
+    # Reading left half-done by a worker that was stopped is queued again before a new starts.
+    _manage("jixiao_requeue", "--older-than", "0")
     # Installed explicitly: a shell that starts this in the background ignores SIGINT.
     signal.signal(signal.SIGINT, _terminate)
     signal.signal(signal.SIGTERM, _terminate)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from apps.accounts.models import UNIT_ROLES, Role, User
+from apps.audit.models import AuditAction
+from apps.audit.services import audit_record, fields_of
 from apps.errors import InvalidInput
 from apps.units.models import Region, Unit
 
@@ -17,6 +19,7 @@ def user_create(
     full_name: str = "",
     unit: Unit | None = None,
     region: Region | None = None,
+    by: User | None = None,
 ) -> User:
     """A new account; its scope matches its role (a unit for 填报人/负责人, a region for 审核人)."""
     _check_scope(role=role, unit=unit, region=region)
@@ -34,12 +37,16 @@ def user_create(
         )
         user.set_password(password)
         user.save()
+        after = fields_of(user, ("username", "role", "unit_id", "region_id"))
+        audit_record(action=AuditAction.CREATE, actor=by, target=user, summary={"after": after})
     return user
 
 
-def user_set_password(*, user: User, password: str) -> User:
-    user.set_password(password)
-    user.save(update_fields=["password"])
+def user_set_password(*, user: User, password: str, by: User | None = None) -> User:
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        audit_record(action=AuditAction.PASSWORD, actor=by or user, target=user)
     return user
 
 

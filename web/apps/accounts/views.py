@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import views as auth_views
+from django.db import transaction
+from django.http import HttpResponse
 from django.urls import reverse_lazy
+
+from apps.audit.forms import ThrottledAuthenticationForm
+from apps.audit.models import AuditAction
+from apps.audit.services import audit_record
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+    authentication_form = ThrottledAuthenticationForm
 
 
 class LogoutView(auth_views.LogoutView):
@@ -18,6 +27,14 @@ class LogoutView(auth_views.LogoutView):
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:password_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        with transaction.atomic():
+            response = super().form_valid(form)
+            audit_record(
+                action=AuditAction.PASSWORD, actor=form.user, target=form.user, request=self.request
+            )
+        return response
 
 
 class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):

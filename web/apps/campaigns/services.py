@@ -11,6 +11,8 @@ from django.db.models import Q
 
 from apps.accounts.models import User
 from apps.accounts.policy import is_admin
+from apps.audit.models import AuditAction
+from apps.audit.services import audit_record, fields_of
 from apps.campaigns.models import Campaign
 from apps.errors import Conflict, InvalidInput, NotAllowed
 from apps.submissions.models import State, Submission
@@ -47,6 +49,9 @@ def campaign_create(
             created_by=by,
         )
         campaign_units_set(campaign=campaign, units=units, by=None)
+        after = fields_of(campaign, ("year", "notice_number", "title", "deadline", "framework"))
+        after["units"] = campaign.units.count()
+        audit_record(action=AuditAction.CREATE, actor=by, target=campaign, summary={"after": after})
     return campaign
 
 
@@ -69,8 +74,13 @@ def campaign_units_set(*, campaign: Campaign, units: Iterable[Unit], by: User | 
         )
         if started is not None:
             raise Conflict(f"“{started.unit.name}”已开始填报，不能移出本次评价")
+        before = sorted(campaign.units.values_list("code", flat=True))
         dropped.delete()
         campaign.units.set(wanted.values())
         for unit in wanted.values():
             submission_create(campaign=campaign, unit=unit)
+        if by is not None:  # at creation the campaign's own record lists its units
+            after = sorted(u.code for u in wanted.values())
+            summary = {"before": {"units": before}, "after": {"units": after}}
+            audit_record(action=AuditAction.UPDATE, actor=by, target=campaign, summary=summary)
     return campaign

@@ -23,6 +23,8 @@ from django.db.models import F
 
 from apps.accounts.models import User
 from apps.accounts.policy import is_reviewer, units_q
+from apps.audit.models import AuditAction
+from apps.audit.services import audit_record
 from apps.campaigns.models import Campaign
 from apps.errors import InvalidInput, NotAllowed
 from apps.submissions import storage
@@ -116,6 +118,8 @@ def batch_upload(*, campaign: Campaign, upload: UploadedFile, by: User) -> Batch
             uploaded_by=by,
             total=total,
         )
+        summary = {"campaign": campaign.pk, "file": found.original_name, "members": total}
+        audit_record(action=AuditAction.IMPORT, actor=by, target=found, summary=summary)
         transaction.on_commit(lambda: _enqueue(found.pk))
     return found
 

@@ -18,9 +18,11 @@ from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.accounts.policy import can_prepare
+from apps.audit.models import AuditAction
+from apps.audit.services import audit_record
 from apps.campaigns.models import Campaign
 from apps.errors import Conflict, InvalidInput, NotAllowed
-from apps.submissions import engine, evaluation, storage
+from apps.submissions import diffing, engine, evaluation, storage
 from apps.submissions.models import (
     Document,
     IntakeState,
@@ -104,6 +106,8 @@ def document_store(
                 sha256=stored.sha256,
                 uploaded_by=by,
             )
+            summary = {"document": document.pk, "file": document.original_name, "size": stored.size}
+            audit_record(action=AuditAction.UPLOAD, actor=by, target=submission, summary=summary)
             if enqueue:
                 transaction.on_commit(lambda: _enqueue_intake(document.pk))
     except BaseException:
@@ -156,7 +160,10 @@ def _intake(document: Document) -> Document:
             return _intake_done(document, base.text, message)
         _write_working_copy(fresh, data=data, evaluated=evaluated, by=document.uploaded_by)
         Submission.objects.filter(pk=fresh.pk).update(document=document)
-        return _intake_done(document, base.text, _summary(evaluated.findings))
+        message = _summary(evaluated.findings)
+        summary = {"document": document.pk, "file": document.original_name, "result": message}
+        audit_record(action=AuditAction.INTAKE, target=fresh, summary=summary)
+        return _intake_done(document, base.text, message)
 
 
 def _summary(findings: list[dict[str, Any]]) -> str:
@@ -176,7 +183,10 @@ def _intake_done(document: Document, text: str, message: str) -> Document:
 def _intake_failed(document: Document, message: str) -> Document:
     document.intake_state = IntakeState.FAILED
     document.intake_message = message
-    document.save(update_fields=["intake_state", "intake_message"])
+    with transaction.atomic():
+        document.save(update_fields=["intake_state", "intake_message"])
+        summary = {"document": document.pk, "file": document.original_name, "failed": message}
+        audit_record(action=AuditAction.INTAKE, target=document.submission, summary=summary)
     return document
 
 
@@ -226,6 +236,12 @@ def submission_data_save(
                 "保存失败：在您编辑期间，他人已修改了这份报告。您填写的内容仍在下方，"
                 "请核对最新数据后再保存"
             )
+        changed = [
+            {"field": c.label, "before": c.before, "after": c.after}
+            for c in diffing.compare(submission.data, data)
+        ]
+        summary = {"changes": changed, "lock_version": lock_version + 1}
+        audit_record(action=AuditAction.UPDATE, actor=by, target=submission, summary=summary)
     submission.refresh_from_db()
     return submission
 
@@ -235,7 +251,10 @@ def submission_refresh(*, submission: Submission) -> Submission:
     evaluated = evaluation.evaluate(
         submission=submission, data=submission.data, document=submission.document
     )
-    _write_working_copy(submission, data=submission.data, evaluated=evaluated, by=None)
+    with transaction.atomic():
+        _write_working_copy(submission, data=submission.data, evaluated=evaluated, by=None)
+        summary = {"refresh": "重新核对与评分"}
+        audit_record(action=AuditAction.UPDATE, target=submission, summary=summary)
     submission.refresh_from_db()
     return submission
 

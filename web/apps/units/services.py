@@ -7,24 +7,39 @@ from typing import BinaryIO
 
 from django.db import transaction
 
+from apps.accounts.models import User
+from apps.audit.models import AuditAction
+from apps.audit.services import audit_record, fields_of
 from apps.errors import InvalidInput
 from apps.units.importing import UnitRow, read_units_xlsx
 from apps.units.models import Region, Unit, UnitKind
 
+_UNIT_FIELDS = ("code", "name", "kind", "region_id")
 
-def region_get_or_create(*, name: str, code: str = "") -> Region:
+
+def region_get_or_create(*, name: str, code: str = "", by: User | None = None) -> Region:
     region = Region.objects.filter(name=name).first()
     if region is not None:
         return region
-    return Region.objects.create(name=name, code=code or _next_region_code())
+    with transaction.atomic():
+        region = Region.objects.create(name=name, code=code or _next_region_code())
+        after = fields_of(region, ("code", "name"))
+        audit_record(action=AuditAction.CREATE, actor=by, target=region, summary={"after": after})
+    return region
 
 
-def unit_create(*, code: str, name: str, kind: UnitKind, region: Region) -> Unit:
+def unit_create(
+    *, code: str, name: str, kind: UnitKind, region: Region, by: User | None = None
+) -> Unit:
     if Unit.objects.filter(code=code).exists():
         raise InvalidInput(f"单位编码“{code}”已存在")
     if Unit.objects.filter(name=name).exists():
         raise InvalidInput(f"单位名称“{name}”已存在")
-    return Unit.objects.create(code=code, name=name, kind=kind, region=region)
+    with transaction.atomic():
+        unit = Unit.objects.create(code=code, name=name, kind=kind, region=region)
+        after = fields_of(unit, _UNIT_FIELDS)
+        audit_record(action=AuditAction.CREATE, actor=by, target=unit, summary={"after": after})
+    return unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +53,7 @@ class UnitImportResult:
         return not self.errors
 
 
-def units_import_xlsx(*, file: BinaryIO) -> UnitImportResult:
+def units_import_xlsx(*, file: BinaryIO, by: User | None = None) -> UnitImportResult:
     """Create or update units from a spreadsheet, matched by 单位编码.
 
     All or nothing: when any row has a problem, nothing is stored and every problem is listed.
@@ -55,7 +70,7 @@ def units_import_xlsx(*, file: BinaryIO) -> UnitImportResult:
     created = updated = 0
     with transaction.atomic():
         for row in read.rows:
-            region = region_get_or_create(name=row.region)
+            region = region_get_or_create(name=row.region, by=by)
             unit = by_code.get(row.code)
             if unit is None:
                 Unit.objects.create(code=row.code, name=row.name, kind=row.kind, region=region)
@@ -64,6 +79,8 @@ def units_import_xlsx(*, file: BinaryIO) -> UnitImportResult:
                 unit.name, unit.kind, unit.region = row.name, row.kind, region
                 unit.save(update_fields=["name", "kind", "region"])
                 updated += 1
+        summary = {"created": created, "updated": updated, "codes": [r.code for r in read.rows]}
+        audit_record(action=AuditAction.IMPORT, actor=by, summary=summary)
     return UnitImportResult(created=created, updated=updated, errors=())
 
 

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from apps.accounts.policy import is_admin
+from apps.accounts.policy import as_member, is_admin
 from apps.errors import ServiceError
 from apps.units.forms import UnitImportForm
 from apps.units.models import UnitKind
@@ -43,7 +43,7 @@ def unit_import_view(request: HttpRequest) -> HttpResponse:
     errors: tuple[str, ...] = ()
     if request.method == "POST" and form.is_valid():
         try:
-            result = units_import_xlsx(file=form.cleaned_data["file"])
+            result = units_import_xlsx(file=form.cleaned_data["file"], by=as_member(request.user))
         except ServiceError as error:
             form.add_error("file", error.message)
         else:

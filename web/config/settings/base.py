@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "apps.submissions",
     "apps.reviews",
     "apps.publications",
+    "apps.targets",
+    "apps.monitoring",
+    "apps.rectification",
 ]
 
 MIDDLEWARE = [
@@ -114,3 +117,14 @@ LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 LOGOUT_REDIRECT_URL = "/"
+
+# The JSON API (/api/), the audit log with log-in throttling, backups (issue 6).
+INSTALLED_APPS += ["apps.audit", "apps.api", "apps.backup"]
+AUTHENTICATION_BACKENDS = ["apps.audit.backends.AuditedModelBackend"]
+# Outermost: every error under /api/ leaves in the API's one error shape, and a database
+# that is down gives a clean 503 instead of a traceback page.
+MIDDLEWARE.insert(0, "apps.api.middleware.ApiErrorMiddleware")
+# After a database restart a kept connection is dead: check it before each request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+LOGIN_MAX_FAILURES = int(os.environ.get("JIXIAO_LOGIN_MAX_FAILURES", "5"))
+LOGIN_FAILURE_WINDOW_MINUTES = int(os.environ.get("JIXIAO_LOGIN_FAILURE_WINDOW_MINUTES", "15"))

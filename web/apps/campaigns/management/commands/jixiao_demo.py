@@ -11,6 +11,7 @@ from django.db import transaction
 
 from apps.campaigns.demo.build import build
 from apps.campaigns.demo.catalogue import BUREAU, DEMO_PASSWORD
+from apps.targets.demo import build_cycle
 
 
 def _seed() -> Path | None:
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         self.stdout.write(f"演示数据：{BUREAU}（虚构）；种子报告：{seed or '无'}")
         with transaction.atomic():
             accounts = build(seed=seed, say=self.stdout.write)
+            build_cycle(say=self.stdout.write)  # targets, monitoring, rectification
         if options["quiet"]:
             return
         self.stdout.write(f"\n演示账号（密码均为 {DEMO_PASSWORD}）：")

@@ -1,0 +1,362 @@
+"""Who may do what: the rule of every page and every API operation, written as the
+specification (not read from the code), for the matrix in test_matrix.py.
+
+A rule's ``who`` says which roles are granted, on the objects of their own unit or region
+("own": unit A, region X) and on those of others ("other": unit B, region Y):
+
+    public     everybody, the anonymous public included
+    anonymous  only somebody not signed in (the log-in page)
+    member     everybody signed in
+    admin      the administrator
+    reviewer   a finance reviewer (any region) and the administrator
+    sees       whoever may see the unit: its preparer and head, its region's reviewer, admin
+    prepare    the unit's preparer only
+    head       the unit's head only
+    review     the unit's region's reviewer, and the administrator
+    own_batch  only the reviewer who uploaded the batch
+    published  everybody, for a published report; nobody for one that is not
+    a_preparer any unit's preparer (a page that works on the preparer's own unit)
+    nobody     no one (an address that does not exist)
+
+A page without a rule here makes test_matrix fail: every new page states who may use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from apps.reviews.workflow import TRANSITIONS
+from apps.submissions.models import Document, Submission
+from tests.web.security.conftest import Scene
+
+Kwargs = Callable[[Scene, str], dict[str, Any]]
+Effect = Callable[[Scene, str], Any]
+
+
+@dataclass(frozen=True)
+class Rule:
+    who: str | Callable[[dict[str, Any]], str]
+    method: str = "GET"
+    kwargs: Kwargs | None = None
+    variants: tuple[dict[str, Any], ...] = ({},)
+    body: Callable[[Scene, str, dict[str, Any]], Any] | None = None
+    effect: Effect | None = None  # granted ⇔ the effect's value changed
+    prepare: Callable[[Scene, str, dict[str, Any]], None] | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def who_for(self, variant: dict[str, Any]) -> str:
+        return self.who(variant) if callable(self.who) else self.who
+
+
+def granted(who: str, role: str, scope: str) -> bool:
+    """The specification: may ``role`` do this to an object of ``scope``?"""
+    own = scope == "own"
+    return {
+        "public": True,
+        "anonymous": role == "anonymous",
+        "member": role != "anonymous",
+        "admin": role == "admin",
+        "reviewer": role in ("reviewer X", "admin"),
+        "sees": role == "admin" or (own and role != "anonymous"),
+        "prepare": own and role == "preparer A",
+        "head": own and role == "head A",
+        "review": role == "admin" or (own and role == "reviewer X"),
+        "own_batch": own and role == "reviewer X",
+        "published": own,
+        "a_preparer": role == "preparer A",  # any unit's preparer, for their own unit
+        "nobody": False,
+    }[who]
+
+
+# Who takes each workflow step (the issue's workflow, independent of the code's table).
+STEP_WHO = {
+    "submit": "prepare",
+    "resubmit": "prepare",
+    "approve": "head",
+    "send_back": "head",
+    "return": "review",
+    "accept": "review",
+    "publish": "review",
+}
+STEPS = tuple({"action": action} for action in TRANSITIONS)
+
+
+def _campaign(scene: Scene, scope: str) -> dict[str, Any]:
+    return {"pk": scene.world.campaign.pk}
+
+
+def _submission(scene: Scene, scope: str) -> dict[str, Any]:
+    return {"pk": scene.submission(scope).pk}
+
+
+def _document(scene: Scene, scope: str) -> dict[str, Any]:
+    submission = scene.submission(scope)
+    return {"pk": submission.pk, "document_id": submission.document_id}
+
+
+def _version(scene: Scene, scope: str) -> dict[str, Any]:
+    return {"pk": scene.submission(scope).pk, "number": 1}
+
+
+def _render(scene: Scene, scope: str) -> dict[str, Any]:
+    return {"pk": scene.submission(scope).pk, "fmt": "xlsx"}
+
+
+def _batch(scene: Scene, scope: str) -> dict[str, Any]:
+    return {"pk": scene.batch(scope).pk}
+
+
+def _publication(scene: Scene, scope: str) -> dict[str, Any]:
+    # "other": a report that is not published (unit B's), by the id it would have
+    return {"pk": scene.publication.pk if scope == "own" else scene.publication.pk + 1000}
+
+
+def _unit_id(scene: Scene, scope: str) -> dict[str, Any]:
+    return {"unit_id": (scene.world.a if scope == "own" else scene.world.b).pk}
+
+
+def _public_unit(scene: Scene, scope: str) -> dict[str, Any]:
+    return {"pk": (scene.world.a2 if scope == "own" else scene.world.b).pk}
+
+
+def state_of(scene: Scene, scope: str) -> Any:
+    submission = scene.submission(scope)
+    return Submission.objects.values_list("state", "lock_version").get(pk=submission.pk)
+
+
+def documents_of(scene: Scene, scope: str) -> int:
+    return Document.objects.filter(submission=scene.submission(scope)).count()
+
+
+def to_source_state(scene: Scene, scope: str, variant: dict[str, Any]) -> None:
+    """Put the report in the state the step starts from."""
+    source = TRANSITIONS[variant["action"]].sources[0]
+    Submission.objects.filter(pk=scene.submission(scope).pk).update(state=source)
+
+
+def _edit_form(scene: Scene, scope: str, variant: dict[str, Any]) -> dict[str, str]:
+    submission = Submission.objects.get(pk=scene.submission(scope).pk)
+    form = {"lock_version": str(submission.lock_version), "functional_basis": "unknown"}
+    for prefix in ("functional", "indicators"):
+        form |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
+    return form
+
+
+def _report_file(scene: Scene, scope: str, variant: dict[str, Any]) -> dict[str, Any]:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.web.conftest import report_for
+
+    unit = scene.submission(scope).unit
+    return {"file": SimpleUploadedFile("报告.txt", report_for(unit).encode())}
+
+
+def _step(variant: dict[str, Any]) -> str:
+    return STEP_WHO[variant["action"]]
+
+
+PAGE_RULES: dict[str, tuple[Rule, ...]] = {
+    "home": (Rule("member"),),  # the public is sent to the published reports
+    "accounts:login": (Rule("anonymous"),),
+    "accounts:logout": (Rule("public", method="POST"),),
+    "accounts:password": (Rule("member"),),
+    "accounts:password_done": (Rule("member"),),
+    "units:list": (Rule("member"),),
+    "units:import": (Rule("admin"),),
+    "campaigns:list": (Rule("member"),),
+    "campaigns:create": (Rule("admin"),),
+    # the bureau's overview; a unit's people are sent on to their own report
+    "campaigns:detail": (Rule("reviewer", kwargs=_campaign),),
+    "campaigns:export": (Rule("reviewer", kwargs=_campaign),),
+    "campaigns:batch_upload": (Rule("reviewer", kwargs=_campaign),),
+    "campaigns:batch": (Rule("own_batch", kwargs=_batch),),
+    "submissions:detail": (Rule("sees", kwargs=_submission),),
+    "submissions:edit": (
+        Rule("prepare", kwargs=_submission),
+        Rule("prepare", method="POST", kwargs=_submission, body=_edit_form, effect=state_of),
+    ),
+    "submissions:upload": (
+        Rule("prepare", method="POST", kwargs=_submission, body=_report_file, effect=documents_of),
+    ),
+    "submissions:status": (Rule("sees", kwargs=_submission),),
+    "submissions:document": (Rule("sees", kwargs=_document),),
+    "submissions:render": (Rule("sees", kwargs=_render),),
+    "submissions:version": (Rule("sees", kwargs=_version),),
+    "reviews:transition": (
+        Rule(
+            _step,
+            method="POST",
+            kwargs=_submission,
+            variants=STEPS,
+            body=lambda s, scope, v: {"comment": "意见"},
+            effect=state_of,
+            prepare=to_source_state,
+        ),
+    ),
+    # The comment page of a return or send-back: shown to whoever sees the report (the
+    # step itself is refused to others when posted, as the POST rule shows).
+    "reviews:comment": (
+        Rule("sees", kwargs=_submission, variants=({"action": "return"},)),
+        Rule(
+            _step,
+            method="POST",
+            kwargs=_submission,
+            variants=({"action": "return"}, {"action": "send_back"}),
+            body=lambda s, scope, v: {"comment": "请修改"},
+            effect=state_of,
+            prepare=to_source_state,
+        ),
+    ),
+    "publications:index": (Rule("public"),),
+    "publications:report": (Rule("published", kwargs=_publication),),
+    "publications:report_json": (Rule("published", kwargs=_publication),),
+    "publications:unit": (Rule("published", kwargs=_public_unit),),
+    "publications:campaign_csv": (Rule("public", kwargs=_campaign),),
+    "publications:campaign_json": (Rule("public", kwargs=_campaign),),
+    "api:openapi-json": (Rule("public"),),
+    "api:openapi-view": (Rule("public"),),
+    # Pages of the targets, monitoring and rectification apps that need no object.
+    "targets:list": (Rule("member"),),
+    "targets:create": (Rule("a_preparer"),),
+    "monitoring:list": (Rule("member"),),
+    "monitoring:create": (Rule("reviewer"),),
+    "rectification:index": (Rule("member"),),
+    "rectification:budget_review": (Rule("reviewer", kwargs=lambda s, scope: {"year": 2022}),),
+    "rectification:peers": (Rule("reviewer", kwargs=lambda s, scope: {"year": 2022}),),
+    "rectification:unit_comparison": (Rule("sees", kwargs=_unit_id),),
+    "api-unknown": (Rule("nobody", kwargs=lambda s, scope: {"rest": "nothing/here"}),),
+}
+
+# Pages whose rule is owed by the app's authors (they need that app's objects in the scene):
+# listed by name, so that any page added after them still fails test_every_page_has_a_rule.
+PENDING: frozenset[str] = frozenset(
+    {
+        "targets:detail",
+        "targets:edit",
+        "targets:library",
+        "targets:lint",
+        "targets:transition",
+        "targets:comment",
+        "targets:evaluation_start",
+        "targets:evaluation",
+        "targets:evaluation_edit",
+        "targets:evaluation_transition",
+        "targets:evaluation_comment",
+        "monitoring:overview",
+        "monitoring:close",
+        "monitoring:record",
+        "monitoring:record_edit",
+        "rectification:issue",
+        "rectification:notice",
+        "rectification:answer",
+        "rectification:step",
+        "rectification:comment",
+        "rectification:attachment",
+    }
+)
+
+# Whole namespaces with one rule: the Django admin is the administrator's.
+NAMESPACE_RULES: dict[str, str] = {"admin": "admin"}
+
+
+def _api_submission(scene: Scene, scope: str) -> dict[str, Any]:
+    return {"pk": scene.submission(scope).pk}
+
+
+def _api_unit(scene: Scene, scope: str) -> dict[str, Any]:
+    return {"pk": (scene.world.a if scope == "own" else scene.world.b).pk}
+
+
+API_RULES: dict[tuple[str, str], tuple[Rule, ...]] = {
+    ("GET", "/api/me"): (Rule("member"),),
+    ("GET", "/api/units"): (Rule("member"),),
+    ("GET", "/api/units/{pk}"): (Rule("sees", kwargs=_api_unit),),
+    ("POST", "/api/units"): (
+        Rule(
+            "admin",
+            method="POST",
+            body=lambda s, scope, v: {
+                "code": "N01",
+                "name": "新设单位",
+                "kind": "institution",
+                "region_id": s.world.x.pk,
+            },
+        ),
+    ),
+    ("GET", "/api/campaigns"): (Rule("member"),),
+    ("GET", "/api/campaigns/{pk}"): (Rule("member", kwargs=_campaign),),
+    ("GET", "/api/campaigns/{pk}/submissions"): (Rule("member", kwargs=_campaign),),
+    ("GET", "/api/campaigns/{pk}/overview"): (Rule("reviewer", kwargs=_campaign),),
+    ("POST", "/api/campaigns"): (
+        Rule(
+            "admin",
+            method="POST",
+            body=lambda s, scope, v: {
+                "year": 2023,
+                "notice_number": "甲财绩〔2024〕9号",
+                "title": "2023年度",
+                "deadline": "2024-05-31",
+                "unit_ids": [s.world.a.pk],
+            },
+        ),
+    ),
+    ("PUT", "/api/campaigns/{pk}/units"): (
+        Rule(
+            "admin",
+            method="PUT",
+            kwargs=_campaign,
+            body=lambda s, scope, v: {"unit_ids": [s.world.a.pk, s.world.a2.pk, s.world.b.pk]},
+        ),
+    ),
+    ("GET", "/api/submissions"): (Rule("member"),),
+    ("GET", "/api/submissions/{pk}"): (Rule("sees", kwargs=_api_submission),),
+    ("GET", "/api/submissions/{pk}/data"): (Rule("sees", kwargs=_api_submission),),
+    ("PUT", "/api/submissions/{pk}/data"): (
+        Rule(
+            "prepare",
+            method="PUT",
+            kwargs=_api_submission,
+            body=lambda s, scope, v: {"spending": {"total": "10"}},
+            headers={"If-Match": "*"},
+            effect=state_of,
+        ),
+    ),
+    ("GET", "/api/submissions/{pk}/findings"): (Rule("sees", kwargs=_api_submission),),
+    ("GET", "/api/submissions/{pk}/scorecard"): (Rule("sees", kwargs=_api_submission),),
+    ("GET", "/api/submissions/{pk}/documents"): (Rule("sees", kwargs=_api_submission),),
+    ("POST", "/api/submissions/{pk}/documents"): (
+        Rule(
+            "prepare",
+            method="POST",
+            kwargs=_api_submission,
+            body=_report_file,
+            effect=documents_of,
+        ),
+    ),
+    ("GET", "/api/submissions/{pk}/documents/{document_id}"): (Rule("sees", kwargs=_document),),
+    ("GET", "/api/submissions/{pk}/documents/{document_id}/file"): (
+        Rule("sees", kwargs=_document),
+    ),
+    ("GET", "/api/submissions/{pk}/report/{fmt}"): (Rule("sees", kwargs=_render),),
+    ("POST", "/api/submissions/{pk}/transitions"): (
+        Rule(
+            _step,
+            method="POST",
+            kwargs=_api_submission,
+            variants=STEPS,
+            body=lambda s, scope, v: {"action": v["action"], "comment": "意见"},
+            effect=state_of,
+            prepare=to_source_state,
+        ),
+    ),
+    ("GET", "/api/submissions/{pk}/events"): (Rule("sees", kwargs=_api_submission),),
+    ("GET", "/api/submissions/{pk}/versions"): (Rule("sees", kwargs=_api_submission),),
+    ("GET", "/api/submissions/{pk}/versions/{number}"): (Rule("sees", kwargs=_version),),
+    ("GET", "/api/submissions/{pk}/versions/{number}/changes"): (Rule("sees", kwargs=_version),),
+    ("GET", "/api/public/reports"): (Rule("public"),),
+    ("GET", "/api/public/reports/{pk}"): (Rule("published", kwargs=_publication),),
+    ("GET", "/api/public/campaigns/{pk}"): (Rule("public", kwargs=_campaign),),
+    ("GET", "/api/public/units/{pk}"): (Rule("published", kwargs=_public_unit),),
+}
