@@ -150,9 +150,7 @@ def _line_for(
     )
 
 
-def _stated_whole(
-    whole: str, places: list[tuple[int, str]]
-) -> tuple[Money, int, int] | None:
+def _stated_whole(whole: str, places: list[tuple[int, str]]) -> tuple[Money, int, int] | None:
     """The amount stated right after ``whole`` in one of the places (offset, text)."""
     for offset, text in places:
         for quantity in find_quantities(text):

@@ -209,7 +209,7 @@ def _budget_after_value(ctx: _Context, last: list[Candidate], label: LabelMatch)
 
 
 def _all_of(ctx: _Context, made: list[Candidate], position: int, end: int) -> list[Candidate]:
-    """"三公经费支出0.35万元，全部为公务接待费": the one part is the whole."""
+    """ "三公经费支出0.35万元，全部为公务接待费": the one part is the whole."""
     whole = [c for c in made if c.path == "three_public.total" and c.aspect == "value"]
     match = _ALL_OF.match(ctx.text, position, end)
     if not whole or match is None:
@@ -361,7 +361,7 @@ def _stated_none(text: str, labels: list[LabelMatch]) -> Iterable[Candidate]:
 
 
 def _all_zero(text: str, labels: list[LabelMatch]) -> Iterable[Candidate]:
-    """"因公出国（境）费和公务用车购置费均为0": every part in the list is 0."""
+    """ "因公出国（境）费和公务用车购置费均为0": every part in the list is 0."""
     for zero in _ALL_ZERO.finditer(text):
         listed = [lb for lb in labels if lb.end <= zero.start()]
         position = zero.start()

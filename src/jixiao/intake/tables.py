@@ -370,7 +370,8 @@ def _add(
             label.start,
             cell.end,
             scope=scope,
-            rank=rank, )
+            rank=rank,
+        )
     )
     reading.claimed.append((cell.start, cell.end))
 

@@ -7,15 +7,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db import transaction
-from django.db.models import F
-
 from apps.accounts.models import User
-from apps.errors import Conflict, IllegalTransition, InvalidInput, NotAllowed
+from apps.audit.models import AuditAction
+from apps.audit.services import audit_record
+from apps.errors import Conflict, InvalidInput
 from apps.publications.services import publication_create
+from apps.reviews.machine import Move, Workflow
 from apps.reviews.models import CommentTarget, ReviewComment, ReviewEvent
-from apps.reviews.workflow import TRANSITIONS, Transition
-from apps.submissions.models import IntakeState, State, Submission
+from apps.reviews.workflow import TRANSITIONS
+from apps.submissions.models import IntakeState, State, Submission, SubmissionVersion
 from apps.submissions.services import version_create
 
 
@@ -40,28 +40,11 @@ def submission_transition(
 ) -> ReviewEvent:
     """Take one workflow step; IllegalTransition, NotAllowed, Conflict or InvalidInput when
     it cannot be taken, with nothing written."""
-    transition = TRANSITIONS.get(action)
-    if transition is None:
-        raise IllegalTransition(f"没有“{action}”这个操作")
-    comment = comment.strip()
     comments = [c for c in comments if c.text.strip()]
-    with transaction.atomic():
-        locked = (
-            Submission.objects.select_for_update()
-            .select_related("unit", "campaign")
-            .get(pk=submission.pk)
-        )
-        _check(transition, locked, by, comment=comment, comments=comments)
-        if lock_version is not None and locked.lock_version != lock_version:
-            raise Conflict("报告在您查看期间已被他人修改，请刷新页面后再操作")
-        version = version_create(submission=locked, by=by) if transition.snapshots else None
-        from_state = locked.state
-        locked.state = transition.target
-        locked.lock_version = F("lock_version") + 1
-        locked.save(
-            update_fields=["state", "lock_version", "current_version", "submitted_at", "updated_at"]
-        )
-        locked.refresh_from_db(fields=["lock_version"])
+
+    def record(move: Move[Submission]) -> ReviewEvent:
+        locked, transition, from_state = move.subject, move.transition, move.from_state
+        comment = move.comment
         event = ReviewEvent.objects.create(
             submission=locked,
             action=transition.action,
@@ -69,7 +52,7 @@ def submission_transition(
             to_state=transition.target,
             actor=by,
             comment=comment,
-            version=version or locked.current_version,
+            version=move.version or locked.current_version,
         )
         ReviewComment.objects.bulk_create(
             ReviewComment(
@@ -79,28 +62,26 @@ def submission_transition(
         )
         if transition.target == State.PUBLISHED:
             publication_create(submission=locked, by=by)
-    submission.refresh_from_db()
-    return event
+        summary = {
+            "action": transition.action,
+            "before": {"state": from_state},
+            "after": {"state": transition.target.value},
+            "comment": comment,
+            "comments": len(comments),
+            "version": event.version.number if event.version else None,
+        }
+        audit_record(action=AuditAction.TRANSITION, actor=by, target=locked, summary=summary)
+        return event
 
-
-def _check(
-    transition: Transition,
-    submission: Submission,
-    by: User,
-    *,
-    comment: str,
-    comments: Sequence[CommentInput],
-) -> None:
-    if submission.state not in transition.sources:
-        raise IllegalTransition(
-            f"报告当前状态为“{State(submission.state).label}”，不能“{transition.label}”"
-        )
-    if not transition.allowed(by, submission):
-        raise NotAllowed(f"只有{transition.who}可以“{transition.label}”")
-    if transition.needs_comment and not comment and not comments:
-        raise InvalidInput("请填写退回意见，说明需要修改的地方")
-    if transition.snapshots:
-        _check_ready(submission)
+    return SUBMISSION_WORKFLOW.take(
+        subject=submission,
+        action=action,
+        by=by,
+        record=record,
+        comment=comment,
+        commented=bool(comments),
+        lock_version=lock_version,
+    )
 
 
 def _check_ready(submission: Submission) -> None:
@@ -111,6 +92,24 @@ def _check_ready(submission: Submission) -> None:
         raise Conflict("报告文件正在读取，请读取完成并核对数据后再提交")
     if submission.document_id is None and submission.total is None:
         raise InvalidInput("报告还没有数据：请上传报告文件或在表单中填写支出数据后再提交")
+
+
+def _snapshot(submission: Submission, by: User) -> SubmissionVersion:
+    return version_create(submission=submission, by=by)
+
+
+# The report's workflow on the shared machine (apps.reviews.machine): the same checks, locks
+# and messages as every other object that moves through states.
+SUBMISSION_WORKFLOW: Workflow[Submission] = Workflow(
+    noun="报告",
+    model=Submission,
+    transitions=TRANSITIONS,
+    labels=dict(State.choices),
+    related=("unit", "campaign"),
+    ready=_check_ready,
+    snapshot=_snapshot,
+    snapshot_fields=("current_version", "submitted_at", "updated_at"),
+)
 
 
 def submission_submit(*, submission: Submission, by: User) -> ReviewEvent:

@@ -8,24 +8,13 @@ A published report never moves again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from apps.accounts import policy
+from apps.reviews.machine import Transition
 from apps.submissions.models import State, Submission
 
-
-@dataclass(frozen=True, slots=True)
-class Transition:
-    action: str
-    label: str  # the button, a verb
-    sources: tuple[State, ...]
-    target: State
-    who: str  # for the refusal message
-    allowed: Callable[[Any, Submission], bool]
-    needs_comment: bool = False
-    snapshots: bool = False  # writes a new version of the data
+__all__ = ["TRANSITIONS", "Transition", "available"]
 
 
 def _preparer(user: Any, submission: Submission) -> bool:
