@@ -454,6 +454,13 @@ def main(argv: list[str]) -> int:
     subprocess.run(
         [sys.executable, str(WEB / "manage.py"), "migrate", "-v", "0"], cwd=WEB, env=env, check=True
     )
+    # Production settings serve hashed static files: they must be collected first.
+    subprocess.run(
+        [sys.executable, str(WEB / "manage.py"), "collectstatic", "--noinput", "-v", "0"],
+        cwd=WEB,
+        env=env,
+        check=True,
+    )
     django_setup(setup)
     started = time.monotonic()
     seeded = seed(args.units, args.years)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import random
+import re
 from decimal import Decimal
 
 from django.db import connection
@@ -13,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from apps.accounts.models import Role
 from apps.accounts.services import user_create
 from apps.campaigns.models import Campaign
-from apps.submissions.models import State, Submission
+from apps.submissions.models import NOT_DELIVERED_STATES, State, Submission
 from apps.units.models import Region, Unit, UnitKind
 
 # session + user, the campaign, its reports, the reports of the year before
@@ -67,15 +68,20 @@ def _city(units: int) -> Campaign:
     return latest
 
 
-def _queries_for_view(units: int) -> tuple[int, str]:
+def _queries_for_view(units: int, query: str = "") -> tuple[int, str]:
     campaign = _city(units)
     admin = user_create(username=f"admin{units}", password="x-123456", role=Role.ADMIN)
     client = Client()
     client.force_login(admin)
     with CaptureQueriesContext(connection) as captured:
-        response = client.get(f"/campaigns/{campaign.pk}/")
+        response = client.get(f"/campaigns/{campaign.pk}/{query}")
     assert response.status_code == 200
     return len(captured), response.content.decode()
+
+
+def _unit_table(page: str) -> str:
+    """The per-unit table alone (unit names also appear in the ranking and the charts)."""
+    return page.split('id="units"', 1)[1].split("</table>", 1)[0]
 
 
 def test_300_units_two_years_render_in_a_fixed_number_of_queries(
@@ -85,8 +91,36 @@ def test_300_units_two_years_render_in_a_fixed_number_of_queries(
     large, page = _queries_for_view(300)
     assert large == small
     assert large <= MAX_QUERIES
-    assert page.count('class="badge state-') >= 300  # every unit is on the page
-    assert "单位300-0299" in page
+    assert page.count('class="badge state-') == 50  # one page of the unit table
+    table = _unit_table(page)
+    assert ">单位300-0049</a>" in table and ">单位300-0050</a>" not in table
+    assert "参评单位<b>300</b>" in page  # the summaries still cover every unit
+    assert 'rel="next" href="?page=2#unit-table"' in page
+
+
+def test_page_2_shows_the_next_units_with_the_filter_kept(db: None) -> None:
+    kind = UnitKind.ADMINISTRATIVE  # every sixth unit
+    queries, page = _queries_for_view(360, f"?kind={kind.value}&page=2")
+    assert queries <= MAX_QUERIES
+    every = [f"单位360-{i:04d}" for i in range(360) if i % len(UnitKind) == 0]
+    assert len(every) == 60
+    table = _unit_table(page)
+    shown = [name for name in every if f">{name}</a>" in table]
+    assert shown == every[50:100]
+    assert f'rel="prev" href="?kind={kind.value}&amp;page=1#unit-table"' in page
+    assert f"参评单位<b>{len(every)}</b>" in page
+    assert 'rel="next"' not in page  # the last page
+    assert "本页之后没有更多排名" in page  # 30 of these 60 are scored
+
+
+def test_page_2_continues_the_ranking(db: None) -> None:
+    _, page = _queries_for_view(300, "?page=2")
+    table = _unit_table(page)
+    assert ">单位300-0050</a>" in table and ">单位300-0099</a>" in table
+    assert ">单位300-0049</a>" not in table and ">单位300-0100</a>" not in table
+    ranking = page.split('id="ranking"', 1)[1].split("</table>", 1)[0]
+    ranks = [int(cell) for cell in re.findall(r'<tr><td class="num">(\d+)</td>', ranking)]
+    assert ranks == list(range(51, 101))
 
 
 def test_the_overview_itself_reads_two_queries(db: None, django_assert_num_queries: object) -> None:
@@ -98,3 +132,12 @@ def test_the_overview_itself_reads_two_queries(db: None, django_assert_num_queri
         overview = campaign_overview(campaign=campaign, user=admin)
         assert len(overview.rows) == 120
         assert overview.three_public and overview.functional and overview.ranking
+
+
+def test_a_long_overdue_list_is_cut_to_fifty_names_with_the_count(db: None) -> None:
+    _, page = _queries_for_view(300)  # the 2022 deadline is long past: every draft is late
+    overdue = page.split("逾期未报送", 1)[1].split("</section>", 1)[0]
+    late = sum(1 for i in range(300) if list(State)[i % len(State)] in NOT_DELIVERED_STATES)
+    assert late > 50
+    assert overdue.count("<a href=") == 50
+    assert f"等共 {late} 个单位" in overdue

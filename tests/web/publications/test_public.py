@@ -112,3 +112,31 @@ def test_a_units_years_side_by_side(world: World, published: Submission, upload:
     assert published.data["spending"]["total"] in page
     assert next_year.data["spending"]["total"] in page
     assert Client().get(f"/public/units/{world.b.pk}/").status_code == 404
+
+
+def test_the_public_list_is_paged_with_its_filters_kept(
+    world: World, published: Submission, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from apps.publications import views
+
+    b = world.submission(world.b)  # submitted by the fixture: take it to publication
+    for action, user in (
+        ("approve", world.head_b),
+        ("accept", world.rev_y),
+        ("publish", world.rev_y),
+    ):
+        submission_transition(submission=b, action=action, by=user)
+    monkeypatch.setattr(views, "PER_PAGE", 1)
+    year = world.campaign.year
+    client = Client()
+    first = client.get(f"/public/?year={year}&q=").content.decode()
+    second = client.get(f"/public/?year={year}&q=&page=2").content.decode()
+    names = {world.a.name, world.b.name}
+    on_first = {n for n in names if f">{n}</a>" in first}
+    on_second = {n for n in names if f">{n}</a>" in second}
+    assert len(on_first) == 1 and on_first | on_second == names and not on_first & on_second
+    assert f'rel="next" href="?year={year}&amp;q=&amp;page=2"' in first
+    assert f'rel="prev" href="?year={year}&amp;q=&amp;page=1"' in second
+    assert 'rel="next"' not in second
+    # The download links cover the whole filtered list, not only this page.
+    assert f"/public/campaigns/{world.campaign.pk}/data.csv" in second

@@ -3,16 +3,19 @@ export, and the batch upload of a .zip of reports."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from apps.accounts.policy import as_member, is_admin, is_reviewer
 from apps.campaigns.export import overview_xlsx
 from apps.campaigns.forms import BatchUploadForm, CampaignForm
-from apps.campaigns.overview import RULE_TITLES, campaign_overview, chart_data
+from apps.campaigns.overview import RULE_TITLES, Row, campaign_overview, chart_data
 from apps.campaigns.selectors import campaign_get, campaign_list
 from apps.campaigns.services import campaign_create
 from apps.errors import ServiceError
@@ -20,6 +23,9 @@ from apps.submissions import engine
 from apps.submissions.batch import batch_upload
 from apps.submissions.selectors import batch_get, batch_list, submission_list
 from apps.units.models import UnitKind
+
+# Rows per page of the overview's per-unit tables: the summaries above them cover every unit.
+PER_PAGE = 50
 
 
 @login_required
@@ -61,8 +67,11 @@ def campaign_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     overview = campaign_overview(
         campaign=campaign, user=request.user, kind=kind if kind in UnitKind.values else ""
     )
+    page = Paginator(overview.rows, PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "o": overview,
+        "page": page,
+        **_table_slices(overview.ranking or overview.self_ranking, overview.three_public, page),
         "charts": chart_data(overview),
         "campaign": campaign,
         "kinds": UnitKind.choices,
@@ -70,6 +79,18 @@ def campaign_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "scoring_pending": None if overview.scored else _why_unscored(),
     }
     return render(request, "campaigns/overview.html", context)
+
+
+def _table_slices(ranking: list[Row], three_public: list[Row], page: Page[Row]) -> dict[str, Any]:
+    """The same page of the ranking and of the "三公" table as of the unit table, so that one
+    pager walks all three; ``rank_offset`` keeps the ranks global (51, 52, … on page 2)."""
+    start = page.start_index() - 1 if page.object_list else 0
+    end = start + PER_PAGE
+    return {
+        "ranking_page": ranking[start:end],
+        "three_public_page": three_public[start:end],
+        "rank_offset": start,
+    }
 
 
 def _why_unscored() -> str:

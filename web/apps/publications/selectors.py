@@ -28,6 +28,12 @@ def publication_list(
     return rows.order_by("-year", "unit__code")
 
 
+def published_campaigns(rows: QuerySet[Publication]) -> list[Campaign]:
+    """The campaigns behind a (filtered) list, for its download links: one query, however many
+    pages the list has."""
+    return list(Campaign.objects.filter(pk__in=rows.values("campaign_id")).order_by("-year", "pk"))
+
+
 def published_years() -> list[int]:
     return list(Publication.objects.values_list("year", flat=True).distinct().order_by("-year"))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
@@ -11,11 +12,15 @@ from apps.publications.selectors import (
     public_data,
     publication_get,
     publication_list,
+    published_campaigns,
     published_years,
     unit_publications,
 )
 from apps.submissions.fields import FIELDS, NARRATIVES, get_path
 from apps.units.models import UnitKind
+
+# Reports per page of the public list.
+PER_PAGE = 50
 
 
 def public_index(request: HttpRequest) -> HttpResponse:
@@ -27,15 +32,16 @@ def public_index(request: HttpRequest) -> HttpResponse:
         kind=kind if kind in UnitKind.values else "",
         query=query,
     )
-    campaigns = {p.campaign for p in rows}
+    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     context = {
-        "publications": rows,
+        "page": page,
+        "publications": page.object_list,
         "years": published_years(),
         "kinds": UnitKind.choices,
         "year": year_text,
         "kind": kind,
         "q": query,
-        "campaigns": sorted(campaigns, key=lambda c: (-c.year, c.pk)),
+        "campaigns": published_campaigns(rows),
     }
     return render(request, "publications/index.html", context)
 

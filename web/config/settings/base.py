@@ -39,6 +39,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Serves /static/ under gunicorn (DEBUG off); prod.py adds the hashed, compressed storage.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -100,6 +102,9 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Without collectstatic (tests, ./run) WhiteNoise looks files up per request instead of indexing
+# a STATIC_ROOT that does not exist; prod.py turns this off.
+WHITENOISE_AUTOREFRESH = True
 # Uploaded reports live outside the web root and are served only after a permission check.
 MEDIA_ROOT = DATA_DIR / "uploads"
 UPLOAD_LIMIT_BYTES = int(os.environ.get("JIXIAO_UPLOAD_LIMIT_BYTES", str(50 * 1024 * 1024)))

@@ -13,3 +13,12 @@ SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Static files: `manage.py collectstatic` writes hashed, pre-compressed copies to STATIC_ROOT,
+# which WhiteNoise (see MIDDLEWARE) serves with far-future cache headers. Only here, so that the
+# tests and ./run keep working without collectstatic.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = False  # index the collected files once, at start-up
