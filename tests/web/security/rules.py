@@ -170,6 +170,9 @@ PAGE_RULES: dict[str, tuple[Rule, ...]] = {
     # the bureau's overview; a unit's people are sent on to their own report
     "campaigns:detail": (Rule("reviewer", kwargs=_campaign),),
     "campaigns:export": (Rule("reviewer", kwargs=_campaign),),
+    "campaigns:summary": (
+        Rule("reviewer", kwargs=lambda s, scope: {**_campaign(s, scope), "fmt": "docx"}),
+    ),
     "campaigns:batch_upload": (Rule("reviewer", kwargs=_campaign),),
     "campaigns:batch": (Rule("own_batch", kwargs=_batch),),
     "submissions:detail": (Rule("sees", kwargs=_submission),),
@@ -183,6 +186,7 @@ PAGE_RULES: dict[str, tuple[Rule, ...]] = {
     "submissions:status": (Rule("sees", kwargs=_submission),),
     "submissions:document": (Rule("sees", kwargs=_document),),
     "submissions:render": (Rule("sees", kwargs=_render),),
+    "submissions:render_status": (Rule("sees", kwargs=_render),),
     "submissions:version": (Rule("sees", kwargs=_version),),
     "reviews:transition": (
         Rule(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
 from django.test import Client
 
 from apps.submissions import engine
@@ -15,8 +14,6 @@ Upload = Callable[..., Submission]
 
 
 def test_the_scorecard_is_kept_and_shown(world: World, upload: Upload) -> None:
-    if not engine.scoring_available():
-        pytest.skip("jixiao.scoring is not there yet")
     submission = upload(world.submission(world.a), world.prep_a, report_for(world.a))
     card = submission.scorecard
     assert card is not None and "error" not in card
@@ -30,27 +27,8 @@ def test_the_scorecard_is_kept_and_shown(world: World, upload: Upload) -> None:
 
 
 def test_an_unknown_framework_name_is_never_loaded_as_a_path(world: World) -> None:
-    if not engine.scoring_available():
-        pytest.skip("jixiao.scoring is not there yet")
     from jixiao.intake.parse import parse_text
 
     report = parse_text(report_for(world.a), source="a.txt")
     scored = engine.score(report, framework="/etc/passwd.yaml")
     assert scored is not None and "error" not in scored.card
-
-
-def test_the_self_evaluation_workbook_downloads(world: World, upload: Upload) -> None:
-    submission = upload(world.submission(world.a), world.prep_a, report_for(world.a))
-    client = Client()
-    client.force_login(world.rev_x)
-    response = client.get(f"/submissions/{submission.pk}/download/xlsx/")
-    if not engine.render_available():
-        assert response.status_code == 302  # back to the page, which says 即将提供
-        return
-    assert response.status_code == 200
-    assert response.content.startswith(b"PK")
-    assert "filename*=UTF-8''" in response["Content-Disposition"]
-    client.force_login(world.prep_b)
-    assert client.get(f"/submissions/{submission.pk}/download/xlsx/").status_code == 404
-    client.force_login(world.rev_x)
-    assert client.get(f"/submissions/{submission.pk}/download/exe/").status_code == 302

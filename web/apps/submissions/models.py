@@ -227,3 +227,44 @@ class BatchImport(models.Model):
     @property
     def percent(self) -> int:
         return 100 if not self.total else round(100 * self.processed / self.total)
+
+
+class RenderState(models.TextChoices):
+    QUEUED = "queued", "排队等待生成"
+    RUNNING = "running", "正在生成"
+    DONE = "done", "已生成"
+    FAILED = "failed", "生成失败"
+
+
+class RenderedFile(models.Model):
+    """A download written by the worker for one revision of the working copy and one format.
+
+    Keyed by ``lock_version``, which every write of the data bumps: a file once written stays
+    right for that revision, and a later edit simply asks for a new one.
+    """
+
+    submission = models.ForeignKey(
+        Submission, verbose_name="单位报告", on_delete=models.CASCADE, related_name="renderings"
+    )
+    lock_version = models.PositiveIntegerField("修改序号")
+    fmt = models.CharField("格式", max_length=8)
+    state = models.CharField(
+        "状态", max_length=16, choices=RenderState.choices, default=RenderState.QUEUED
+    )
+    stored_name = models.CharField("存储位置", max_length=255, blank=True)
+    size = models.PositiveBigIntegerField("大小（字节）", default=0)
+    message = models.TextField("说明", blank=True)
+    requested_at = models.DateTimeField("请求时间", auto_now_add=True)
+    finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "生成的报告文件"
+        verbose_name_plural = "生成的报告文件"
+        constraints = (
+            models.UniqueConstraint(
+                fields=["submission", "lock_version", "fmt"], name="one_rendering_per_revision"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.submission} · 第{self.lock_version}次修改 · {self.fmt}"

@@ -20,3 +20,10 @@ def intake_document(document_id: int) -> str:
 def import_batch(batch_id: int) -> str:
     found = batch.batch_process(batch_id=batch_id)
     return str(found.state)
+
+
+@task()
+def render_file(rendered_id: int) -> str:
+    from apps.submissions.rendering import rendering_run  # noqa: PLC0415 (it enqueues this)
+
+    return str(rendering_run(rendered_id=rendered_id).state)

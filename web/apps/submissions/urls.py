@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.submissions import views
+from apps.submissions import render_views, views
 
 app_name = "submissions"
 urlpatterns = [
@@ -9,6 +9,11 @@ urlpatterns = [
     path("<int:pk>/upload/", views.document_upload_view, name="upload"),
     path("<int:pk>/status/", views.submission_status_view, name="status"),
     path("<int:pk>/files/<int:document_id>/", views.document_download_view, name="document"),
-    path("<int:pk>/download/<str:fmt>/", views.render_download_view, name="render"),
+    path("<int:pk>/download/<str:fmt>/", render_views.render_download_view, name="render"),
+    path(
+        "<int:pk>/download/<str:fmt>/status/",
+        render_views.render_status_view,
+        name="render_status",
+    ),
     path("<int:pk>/versions/<int:number>/", views.version_detail_view, name="version"),
 ]

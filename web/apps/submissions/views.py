@@ -4,7 +4,6 @@ versions and their differences."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,7 +15,7 @@ from apps.accounts.policy import as_member, can_prepare
 from apps.errors import Conflict, ServiceError
 from apps.reviews.selectors import event_list, open_comments
 from apps.reviews.workflow import available
-from apps.submissions import diffing, engine, evaluation, storage
+from apps.submissions import diffing, engine, storage
 from apps.submissions.fields import FIELDS, NARRATIVES, get_path
 from apps.submissions.forms import (
     FunctionalFormSet,
@@ -79,9 +78,7 @@ def submission_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "documents": document_list(submission=submission),
         "versions": version_list(submission=submission),
         "events": event_list(submission=submission),
-        "scoring_pending": None if engine.scoring_available() else engine.SCORING_PENDING,
-        "render_formats": engine.RENDER_FORMATS if engine.render_available() else {},
-        "render_pending": None if engine.render_available() else engine.RENDER_PENDING,
+        "render_formats": engine.RENDER_FORMATS,
     }
     return render(request, "submissions/detail.html", context)
 
@@ -181,30 +178,6 @@ def document_download_view(request: HttpRequest, pk: int, document_id: int) -> F
     except (OSError, ServiceError) as error:
         raise Http404("文件已不在服务器上") from error
     return FileResponse(handle, as_attachment=True, filename=document.original_name)
-
-
-@login_required
-def render_download_view(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    submission = submission_get(user=request.user, pk=pk)
-    if fmt not in engine.RENDER_FORMATS or not engine.render_available():
-        messages.info(request, engine.RENDER_PENDING)
-        return redirect("submissions:detail", pk=pk)
-    evaluated = evaluation.evaluate(
-        submission=submission, data=submission.data, document=submission.document
-    )
-    output = engine.render(evaluated.report, to=fmt)
-    if output is None:
-        messages.error(request, "报告生成失败，请稍后再试")
-        return redirect("submissions:detail", pk=pk)
-    _, mime = engine.RENDER_FORMATS[fmt]
-    response = HttpResponse(output, content_type=mime)
-    filename = f"{submission.unit.name}{submission.campaign.year}年度.{fmt}"
-    response["Content-Disposition"] = _attachment(filename)
-    return response
-
-
-def _attachment(filename: str) -> str:
-    return f"attachment; filename*=UTF-8''{quote(filename)}"
 
 
 @login_required
