@@ -122,8 +122,11 @@ def test_a_year_from_upload_to_the_public_page(
     state_is(reviewer, "returned")
 
     preparer.goto(url)
-    # The comment on a field stands above the report, the overall one in the history.
-    expect(preparer.locator("section.comment")).to_contain_text(f"存在的问题：{FIELD_COMMENT}")
+    # The reviewer's comments stand above the report (overall and on a field), and stay in
+    # the history.
+    notice = preparer.locator("#return-notice")
+    expect(notice).to_contain_text(COMMENT)
+    expect(notice).to_contain_text(f"存在的问题：{FIELD_COMMENT}")
     expect(preparer.locator("#h-history").locator("..")).to_contain_text(COMMENT)
     shot(preparer, "year-06-returned")
     preparer.get_by_role("link", name="修改数据").click()

@@ -238,21 +238,35 @@ def test_versions_and_their_changes(world: World, drive: Drive) -> None:
     error_of(client.get(_url(submission, "/versions/3")), 404)
 
 
+def downloaded(client: JsonClient, url: str, capture: Callable[..., Any]) -> Any:
+    """Ask for a generated file (202: the worker writes it when the request commits, at once
+    with the ImmediateBackend), then fetch it; test_render_api.py checks the 202 itself."""
+    with capture(execute=True):
+        asked = client.get(url)
+    assert asked.status_code == 202, asked.content[:300]
+    return client.get(url)
+
+
 @pytest.mark.skipif(not engine.render_available(), reason="jixiao.render is not available")
 @pytest.mark.parametrize("fmt", sorted(engine.RENDER_FORMATS))
-def test_report_downloads(world: World, drive: Drive, fmt: str) -> None:
+def test_report_downloads(
+    world: World, drive: Drive, fmt: str, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
     submission = drive(world.a, State.DRAFT)
-    response = JsonClient(world.rev_x).get(_url(submission, f"/report/{fmt}"))
+    url = _url(submission, f"/report/{fmt}")
+    response = downloaded(JsonClient(world.rev_x), url, django_capture_on_commit_callbacks)
     assert response.status_code == 200, response.content[:300]
     assert response["Content-Type"] == engine.RENDER_FORMATS[fmt][1]
     assert "attachment" in response["Content-Disposition"]
     magic = {"pdf": b"%PDF-", "docx": b"PK", "xlsx": b"PK"}[fmt]
-    assert response.content.startswith(magic)
+    assert b"".join(response.streaming_content).startswith(magic)
     error_of(JsonClient(world.prep_b).get(_url(submission, f"/report/{fmt}")), 404)
 
 
 @pytest.mark.skipif(not engine.render_available(), reason="jixiao.render is not available")
-def test_the_self_evaluation_xlsx_runs_no_formula_a_unit_typed(world: World, drive: Drive) -> None:
+def test_the_self_evaluation_xlsx_runs_no_formula_a_unit_typed(
+    world: World, drive: Drive, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
     submission = drive(world.a, State.DRAFT)
     client = JsonClient(world.prep_a)
     read = client.get(_url(submission, "/data"))
@@ -261,7 +275,10 @@ def test_the_self_evaluation_xlsx_runs_no_formula_a_unit_typed(world: World, dri
     data["grade"] = "=1+1"
     saved = client.put(_url(submission, "/data"), data, **{"If-Match": read["ETag"]})
     assert saved.status_code == 200, saved.content
-    workbook = load_workbook(io.BytesIO(client.get(_url(submission, "/report/xlsx")).content))
+    response = downloaded(
+        client, _url(submission, "/report/xlsx"), django_capture_on_commit_callbacks
+    )
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     texts = [
         str(cell.value)
         for sheet in workbook.worksheets

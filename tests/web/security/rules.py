@@ -144,6 +144,11 @@ def _edit_form(scene: Scene, scope: str, variant: dict[str, Any]) -> dict[str, s
     return form
 
 
+def _basic_form(scene: Scene, scope: str, variant: dict[str, Any]) -> dict[str, str]:
+    submission = Submission.objects.get(pk=scene.submission(scope).pk)
+    return {"lock_version": str(submission.lock_version), "authorized_staff": "40"}
+
+
 def _report_file(scene: Scene, scope: str, variant: dict[str, Any]) -> dict[str, Any]:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -179,6 +184,11 @@ PAGE_RULES: dict[str, tuple[Rule, ...]] = {
     "submissions:edit": (
         Rule("prepare", kwargs=_submission),
         Rule("prepare", method="POST", kwargs=_submission, body=_edit_form, effect=state_of),
+    ),
+    # 基础数据: read by whoever sees the report, saved by its preparer only
+    "submissions:basic_data": (
+        Rule("sees", kwargs=_submission),
+        Rule("prepare", method="POST", kwargs=_submission, body=_basic_form, effect=state_of),
     ),
     "submissions:upload": (
         Rule("prepare", method="POST", kwargs=_submission, body=_report_file, effect=documents_of),
@@ -323,6 +333,17 @@ API_RULES: dict[tuple[str, str], tuple[Rule, ...]] = {
             method="PUT",
             kwargs=_api_submission,
             body=lambda s, scope, v: {"spending": {"total": "10"}},
+            headers={"If-Match": "*"},
+            effect=state_of,
+        ),
+    ),
+    ("GET", "/api/submissions/{pk}/basic-data"): (Rule("sees", kwargs=_api_submission),),
+    ("PUT", "/api/submissions/{pk}/basic-data"): (
+        Rule(
+            "prepare",
+            method="PUT",
+            kwargs=_api_submission,
+            body=lambda s, scope, v: {"basic": {"authorized_staff": "40"}},
             headers={"If-Match": "*"},
             effect=state_of,
         ),

@@ -187,7 +187,7 @@ def _judge(
     if rule.effect is not None:
         got = changed
     elif rule.method == "GET":
-        got = status == 200
+        got = status in (200, 202)  # 202: a generated file is being written for this person
     else:
         got = status in (200, 201, 202) or (status == 302 and not _to_login(response))
     outcome = Outcome(where, role, scope, granted(who, role, scope), got, status)

@@ -68,12 +68,15 @@ def test_an_edit_asks_for_a_new_file_and_a_bad_format_fails_in_the_worker(
     client.force_login(world.prep_a)
     url = f"/submissions/{submission.pk}/download/docx/"
     _ask(client, url, django_capture_on_commit_callbacks)
+    first = RenderedFile.objects.get(fmt="docx")
     Submission.objects.filter(pk=submission.pk).update(lock_version=submission.lock_version + 1)
     _ask(client, url, django_capture_on_commit_callbacks)
+    # The new revision got its own file; the one it replaced went (test_render_cleanup.py).
     docx = RenderedFile.objects.filter(fmt="docx")
-    versions = sorted(docx.values_list("lock_version", flat=True))
-    assert versions == [submission.lock_version, submission.lock_version + 1]
+    assert list(docx.values_list("lock_version", flat=True)) == [submission.lock_version + 1]
+    assert not path_of(first.stored_name).exists()
     broken = RenderedFile.objects.create(
         submission=submission, lock_version=submission.lock_version + 1, fmt="bogus"
     )
-    assert rendering_run(rendered_id=broken.pk).state == RenderState.FAILED
+    ran = rendering_run(rendered_id=broken.pk)
+    assert ran is not None and ran.state == RenderState.FAILED

@@ -13,7 +13,15 @@ from ninja.renderers import JSONRenderer
 
 from apps.api import errors
 from apps.api.auth import API_AUTH
-from apps.api.routers import campaigns, documents, public, submissions, units, workflow
+from apps.api.routers import (
+    basic_data,
+    campaigns,
+    documents,
+    public,
+    submissions,
+    units,
+    workflow,
+)
 
 DESCRIPTION = """绩效评价管理系统的数据接口。
 
@@ -41,5 +49,5 @@ api = NinjaAPI(
     renderer=ChineseJSONRenderer(),
 )
 errors.install(api)
-for module in (units, campaigns, submissions, documents, workflow, public):
+for module in (units, campaigns, submissions, basic_data, documents, workflow, public):
     api.add_router("", module.router)

@@ -32,6 +32,15 @@ else:
 Amount = str | int | float | None
 
 
+class RenderPendingOut(Schema):
+    """A generated report that is not ready yet: ask the same address again later."""
+
+    state: Literal["queued", "running"] = Field(description="queued 排队中，running 生成中")
+    state_label: str
+    message: str
+    retry_after: int = Field(description="建议等待的秒数（与响应头 Retry-After 相同）")
+
+
 class RegionOut(Schema):
     id: int
     code: str

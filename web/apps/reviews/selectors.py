@@ -1,14 +1,16 @@
-"""Reads on the workflow: the history of a report, the comments to address, the work waiting."""
+"""Reads on the workflow: the history of a report, why it was sent back, the work waiting."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
 
 from apps.accounts.models import Role
 from apps.accounts.policy import as_member
-from apps.reviews.models import ReviewComment, ReviewEvent
+from apps.reviews.models import CommentTarget, ReviewComment, ReviewEvent
+from apps.reviews.workflow import TRANSITIONS
 from apps.submissions.models import State, Submission
 
 
@@ -20,14 +22,47 @@ def event_list(*, submission: Submission) -> QuerySet[ReviewEvent]:
     )
 
 
-def open_comments(*, submission: Submission) -> list[ReviewComment]:
-    """The comments of the last return, while the report is back with the unit."""
-    if submission.state not in (State.RETURNED, State.DRAFT):
-        return []
-    last = (
-        submission.events.filter(action__in=("return", "send_back")).order_by("-at", "-id").first()
+@dataclass(frozen=True, slots=True)
+class ReturnNotice:
+    """Why the report is back with the unit: the step that sent it back and its comments."""
+
+    event: ReviewEvent  # who (``actor``, loaded), when (``at``), the overall ``comment``
+    general: list[ReviewComment]
+    fields: list[ReviewComment]
+    findings: list[ReviewComment]
+
+    @property
+    def label(self) -> str:
+        """The step's name as its button said it: 退回单位修改, 退回填报人修改."""
+        return TRANSITIONS[self.event.action].label
+
+    def by_finding(self) -> dict[str, list[ReviewComment]]:
+        """The finding comments by the finding's code, to show each under its finding."""
+        found: dict[str, list[ReviewComment]] = {}
+        for comment in self.findings:
+            found.setdefault(comment.key, []).append(comment)
+        return found
+
+
+_SENT_BACK = ("return", "send_back")
+
+
+def return_notice(*, submission: Submission) -> ReturnNotice | None:
+    """The last return (reviewer) or send-back (head) while the report still sits in the state
+    it put it in; None once the unit has moved it on (resubmitted, submitted again).
+
+    Two queries at most, whatever the history's length: the last event with its actor, then
+    that event's comments."""
+    last = submission.events.select_related("actor").order_by("-at", "-id").first()
+    if last is None or last.action not in _SENT_BACK or last.to_state != submission.state:
+        return None
+    comments = list(last.comments.all())
+    return ReturnNotice(
+        event=last,
+        general=[c for c in comments if c.target == CommentTarget.GENERAL],
+        fields=[c for c in comments if c.target == CommentTarget.FIELD],
+        findings=[c for c in comments if c.target == CommentTarget.FINDING],
     )
-    return list(last.comments.all()) if last else []
 
 
 _WAITING_FOR: dict[str, tuple[State, ...]] = {

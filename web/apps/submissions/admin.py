@@ -1,10 +1,17 @@
-"""The admin shows reports, files and versions; it changes none of them (services do)."""
+"""The admin shows reports, files, versions and rendered downloads; it changes none of them
+(services do, and ``manage.py jixiao_prune_renders`` removes stale downloads)."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
-from apps.submissions.models import BatchImport, Document, Submission, SubmissionVersion
+from apps.submissions.models import (
+    BatchImport,
+    Document,
+    RenderedFile,
+    Submission,
+    SubmissionVersion,
+)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
@@ -41,3 +48,20 @@ class SubmissionVersionAdmin(ReadOnlyAdmin):
 @admin.register(BatchImport)
 class BatchImportAdmin(ReadOnlyAdmin):
     list_display = ("original_name", "campaign", "state", "processed", "total", "created_at")
+
+
+@admin.register(RenderedFile)
+class RenderedFileAdmin(ReadOnlyAdmin):
+    list_display = (
+        "submission",
+        "fmt",
+        "lock_version",
+        "state",
+        "size",
+        "requested_at",
+        "finished_at",
+    )
+    list_filter = ("fmt", "state")
+    list_select_related = ("submission__unit", "submission__campaign")
+    search_fields = ("submission__unit__name", "submission__unit__code")
+    date_hierarchy = "requested_at"

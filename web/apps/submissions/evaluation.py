@@ -35,8 +35,15 @@ def base_report(document: Document | None) -> Report | None:
 
 
 def evaluate(
-    *, submission: Submission, data: Data, document: Document | None, base: Report | None = None
+    *,
+    submission: Submission,
+    data: Data,
+    document: Document | None,
+    base: Report | None = None,
+    basic_data: JSON | None = None,
 ) -> Evaluated:
+    """Audit and score ``data``; the score also takes the unit's 基础数据 (``basic_data``, by
+    default what the submission keeps), so that a later edit of the figures keeps them."""
     if base is None:
         base = base_report(document)
     report = report_with_data(
@@ -46,7 +53,11 @@ def evaluate(
         year=submission.campaign.year,
     )
     findings = engine.audit(report)
-    scored = engine.score(report, framework=submission.campaign.framework)
+    scored = engine.score(
+        report,
+        framework=submission.campaign.framework,
+        basic_data=submission.basic_data if basic_data is None else basic_data,
+    )
     return Evaluated(report=report, findings=findings, scored=scored)
 
 

@@ -63,6 +63,10 @@ class Submission(models.Model):
     data = models.JSONField("报告数据", default=dict, blank=True)
     findings = models.JSONField("审核发现", default=list, blank=True)
     scorecard = models.JSONField("评分表", null=True, blank=True)
+    # 基础数据 the unit filled in beside its report (编制数, 三公 budgets, judgements …), in the
+    # shape of a data file: {"basic": {key: "45"}, "judgements": {indicator id: {"met": "3"}}};
+    # every value a decimal string. See apps.submissions.basic_data.
+    basic_data = models.JSONField("基础数据", default=dict, blank=True)
     document = models.ForeignKey(
         "Document",
         verbose_name="当前报告文件",
@@ -163,6 +167,7 @@ class SubmissionVersion(models.Model):
     data = models.JSONField("报告数据")
     findings = models.JSONField("审核发现")
     scorecard = models.JSONField("评分表", null=True, blank=True)
+    basic_data = models.JSONField("基础数据", default=dict, blank=True)
     document = models.ForeignKey(
         Document, verbose_name="报告文件", null=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -30,6 +30,7 @@ from apps.submissions.models import (
     Submission,
     SubmissionVersion,
 )
+from apps.submissions.rendering import renderings_discard_stale_on_commit
 from apps.submissions.reportdata import Data, data_from_report, empty_data
 from apps.units.models import Unit
 
@@ -200,12 +201,13 @@ def _write_working_copy(
 ) -> int:
     """Write data, findings, score and figures in one UPDATE guarded by the lock version.
 
-    Returns the number of rows written: 0 means somebody else wrote first.
+    Returns the number of rows written: 0 means somebody else wrote first. Once it commits,
+    the files rendered from the earlier data are removed.
     """
     rows = Submission.objects.filter(pk=submission.pk)
     if expected_lock is not None:
         rows = rows.filter(lock_version=expected_lock)
-    return rows.update(
+    written = rows.update(
         data=data,
         findings=evaluated.findings,
         scorecard=evaluated.scored.card if evaluated.scored else None,
@@ -214,6 +216,9 @@ def _write_working_copy(
         updated_by=by,
         **evaluation.denormalized(data, evaluated),
     )
+    if written:  # registered after the write: outside a transaction it runs at once
+        renderings_discard_stale_on_commit(submission_id=submission.pk)
+    return written
 
 
 def submission_data_save(
@@ -272,6 +277,7 @@ def version_create(*, submission: Submission, by: User) -> SubmissionVersion:
         data=submission.data,
         findings=submission.findings,
         scorecard=submission.scorecard,
+        basic_data=submission.basic_data,
         document=submission.document,
         score=submission.score,
         grade=submission.grade,

@@ -26,4 +26,5 @@ def import_batch(batch_id: int) -> str:
 def render_file(rendered_id: int) -> str:
     from apps.submissions.rendering import rendering_run  # noqa: PLC0415 (it enqueues this)
 
-    return str(rendering_run(rendered_id=rendered_id).state)
+    rendered = rendering_run(rendered_id=rendered_id)
+    return str(rendered.state) if rendered is not None else "discarded"  # its revision went stale

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from apps.submissions import render_views, views
+from apps.submissions import basic_views, render_views, views
 
 app_name = "submissions"
 urlpatterns = [
     path("<int:pk>/", views.submission_detail_view, name="detail"),
     path("<int:pk>/edit/", views.submission_edit_view, name="edit"),
+    path("<int:pk>/basic-data/", basic_views.basic_data_view, name="basic_data"),
     path("<int:pk>/upload/", views.document_upload_view, name="upload"),
     path("<int:pk>/status/", views.submission_status_view, name="status"),
     path("<int:pk>/files/<int:document_id>/", views.document_download_view, name="document"),

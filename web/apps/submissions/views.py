@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from apps.accounts.policy import as_member, can_prepare
 from apps.errors import Conflict, ServiceError
-from apps.reviews.selectors import event_list, open_comments
+from apps.reviews.selectors import event_list, return_notice
 from apps.reviews.workflow import available
 from apps.submissions import diffing, engine, storage
 from apps.submissions.fields import FIELDS, NARRATIVES, get_path
@@ -56,7 +56,7 @@ def submission_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     document = submission.document
     text = document.text if document is not None else ""
     shown = highlight(text, submission.findings)
-    comments = open_comments(submission=submission)
+    notice = return_notice(submission=submission)
     context = {
         "s": submission,
         "overdue": submission.campaign.is_overdue_on() and submission.state in NOT_DELIVERED_STATES,
@@ -65,9 +65,8 @@ def submission_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "text_html": shown.html,
         "has_text": bool(text),
         "findings": shown.findings,
-        "finding_comments": _by_key(comments, "finding"),
-        "field_comments": [c for c in comments if c.target == "field"],
-        "general_comments": [c for c in comments if c.target == "general"],
+        "notice": notice,
+        "finding_comments": notice.by_finding() if notice is not None else {},
         "figures": _figures(submission.data),
         "functional": get_path(submission.data, "spending.functional") or [],
         "narratives": [(label, submission.data.get(n) or []) for n, label in NARRATIVES.items()],
@@ -81,14 +80,6 @@ def submission_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "render_formats": engine.RENDER_FORMATS,
     }
     return render(request, "submissions/detail.html", context)
-
-
-def _by_key(comments: list[Any], target: str) -> dict[str, list[Any]]:
-    found: dict[str, list[Any]] = {}
-    for comment in comments:
-        if comment.target == target:
-            found.setdefault(comment.key, []).append(comment)
-    return found
 
 
 @login_required

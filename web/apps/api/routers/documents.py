@@ -1,12 +1,13 @@
 """Report files: upload (checked at once), their reading state, the original file, and the
-generated reports (.docx, .pdf, 自评表 .xlsx) when the core can write them."""
+generated reports (.docx, .pdf, 自评表 .xlsx), written by the background worker exactly as the
+web's downloads are (``apps.submissions.rendering``): never inside the request."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 
@@ -15,9 +16,12 @@ from apps.api.errors import ApiError, ErrorOut
 from apps.api.outputs import document_out
 from apps.api.pagination import PageParams, paginate
 from apps.api.params import Id
-from apps.api.schemas import DocumentOut, DocumentPage
+from apps.api.schemas import DocumentOut, DocumentPage, RenderPendingOut
 from apps.api.uploads import upload_checked
-from apps.submissions import engine, evaluation, storage
+from apps.errors import ServiceError
+from apps.submissions import engine, storage
+from apps.submissions.models import RenderedFile, RenderState, Submission
+from apps.submissions.rendering import rendering_current, rendering_request
 from apps.submissions.selectors import document_get, document_list, submission_get
 
 router = Router(tags=["报告文件"])
@@ -83,16 +87,44 @@ def document_file(request: HttpRequest, pk: Id, document_id: Id) -> Any:
     return FileResponse(handle, as_attachment=True, filename=document.original_name)
 
 
+RETRY_SECONDS = 2  # as the web's waiting page polls
+RENDER_DESCRIPTION = f"""生成在后台进行，与网页下载共用同一份文件：
+
+- 当前版本的文件已生成：返回 200 和文件本身；
+- 尚未生成（或正在生成）：返回 202，响应体如
+  `{{"state": "queued", "state_label": "排队中", "message": "…", "retry_after": {RETRY_SECONDS}}}`
+  （state 为 queued 排队中或 running 生成中），响应头 Retry-After 为建议等待的秒数，
+  Location 为同一地址：等待后再次请求即可；
+- 生成失败：返回 500（render_failed），并已重新排队，稍后再次请求即重新生成。
+
+报告数据修改后，旧文件作废，再次请求会生成新文件。"""
+
+
 @router.get(
     "/submissions/{pk}/report/{fmt}",
-    response={200: bytes, **ERRORS, 501: ErrorOut},
+    # 200: None, so the file types below are its only content (not also application/json).
+    response={200: None, 202: RenderPendingOut, **ERRORS, 500: ErrorOut, 501: ErrorOut},
     summary="下载生成的报告（docx、pdf）或自评表（xlsx）",
+    description=RENDER_DESCRIPTION,
     openapi_extra={
         "responses": {
             200: {
                 "description": "生成的文件",
                 "content": {mime: {} for _, mime in engine.RENDER_FORMATS.values()},
-            }
+            },
+            202: {
+                "description": "文件正在后台生成，请按 Retry-After 等待后再次请求",
+                "headers": {
+                    "Retry-After": {
+                        "description": "建议等待的秒数",
+                        "schema": {"type": "integer"},
+                    },
+                    "Location": {
+                        "description": "再次请求的地址（即本地址）",
+                        "schema": {"type": "string"},
+                    },
+                },
+            },
         }
     },
 )
@@ -100,14 +132,38 @@ def report_file(request: HttpRequest, pk: Id, fmt: RenderFormat) -> Any:
     submission = submission_get(user=caller(request), pk=pk)
     if not engine.render_available():
         raise ApiError(501, "render_unavailable", engine.RENDER_PENDING)
-    evaluated = evaluation.evaluate(
-        submission=submission, data=submission.data, document=submission.document
-    )
-    output = engine.render(evaluated.report, to=fmt)
-    if output is None:
+    rendered = rendering_current(submission=submission, fmt=fmt)
+    if rendered is not None and rendered.state == RenderState.FAILED:
+        rendering_request(submission=submission, fmt=fmt)  # the next request tries again
         raise ApiError(500, "render_failed", "报告生成失败，已记录；请稍后再试或联系管理员")
-    _, mime = engine.RENDER_FORMATS[fmt]
-    response = HttpResponse(output, content_type=mime)
-    filename = f"{submission.unit.name}{submission.campaign.year}年度.{fmt}"
+    # Asked for once; a finished file is returned as it is (asked for again if it went missing).
+    rendered = rendering_request(submission=submission, fmt=fmt)
+    if rendered.state == RenderState.DONE:
+        return _serve(submission, rendered)
+    # Not an error: the request was accepted and the file is on its way.
+    label = rendered.get_state_display()
+    response = JsonResponse(
+        {
+            "state": rendered.state,
+            "state_label": label,
+            "message": f"报告正在后台生成（{label}），请 {RETRY_SECONDS} 秒后再次请求同一地址下载",
+            "retry_after": RETRY_SECONDS,
+        },
+        status=202,
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["Retry-After"] = str(RETRY_SECONDS)
+    response["Location"] = request.path
+    return response
+
+
+def _serve(submission: Submission, rendered: RenderedFile) -> FileResponse:
+    try:
+        handle = storage.path_of(rendered.stored_name).open("rb")
+    except (OSError, ServiceError) as error:
+        raise ApiError(404, "file_missing", "文件已不在服务器上，请再次请求以重新生成") from error
+    _, mime = engine.RENDER_FORMATS[rendered.fmt]
+    filename = f"{submission.unit.name}{submission.campaign.year}年度.{rendered.fmt}"
+    response = FileResponse(handle, content_type=mime)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response

@@ -15,6 +15,7 @@ from pathlib import Path
 from apps.accounts.models import Role, User
 from apps.accounts.selectors import region_reviewers, unit_people
 from apps.accounts.services import user_create
+from apps.campaigns.demo.basic import fill_basic_data, fills_basic_data
 from apps.campaigns.demo.catalogue import (
     BUREAU,
     CAMPAIGNS,
@@ -147,6 +148,8 @@ def _report(
     submission.refresh_from_db()
     if not use_seed:
         submission = _complete(submission, preparer)
+    if fills_basic_data(demo, plan.year):
+        submission = fill_basic_data(submission, demo, plan.year, preparer)
     _walk(submission, state, preparer=preparer, head=head, reviewer=reviewer)
 
 
