@@ -8,7 +8,9 @@
 2. starts the application with the production settings under gunicorn when it is installed,
    else ``runserver``, and a background worker (``db_worker``);
 3. drives ``--duration`` seconds of concurrent requests on the campaign view, a report's page,
-   the public list and the API list, and prints requests/s and p50/p99 per address;
+   the public list and the API list, and prints requests/s and p50/p99 per address (with wrk
+   when it is installed, ``apt install wrk``; else, or with ``--python-clients``, with Python
+   threads, which take a good part of a core from the server);
 4. makes 20 uploads at the same moment through the API, then checks every one was read and
    every file is on disk with its hash;
 5. kills the worker (SIGKILL) in the middle of reading a large report, requeues the task it
@@ -46,6 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import loadtest_wrk
 from loadtest_data import report_bytes, seed, token_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,7 +147,7 @@ def start_web(setup: Setup, log: Path) -> tuple[subprocess.Popen[bytes], str]:
         command = [
             sys.executable, "-m", "gunicorn", "config.wsgi:application",
             "--bind", f"{HOST}:{setup.port}", "--workers", workers, "--timeout", "60",
-            "--graceful-timeout", "5", "--log-level", "warning",
+            "--graceful-timeout", "5", "--log-level", "warning", "--preload",
         ]  # fmt: skip
         server = f"gunicorn（{workers} 个进程）"
         process = subprocess.Popen(command, cwd=WEB, env=setup.env, stdout=out, stderr=out)
@@ -213,6 +216,57 @@ def drive(
     for thread in threads:
         thread.join()
     return results
+
+
+def load(
+    port: int,
+    targets: list[Target],
+    seconds: float,
+    concurrency: int,
+    *,
+    use_wrk: bool,
+    header: bool = True,
+) -> None:
+    """Drive and print the table, with wrk when asked, else with the Python clients."""
+    if use_wrk:
+        plain = [(t.key, t.path, t.headers) for t in targets]
+        loadtest_wrk.report(loadtest_wrk.drive(port, plain, seconds, concurrency), header=header)
+    else:
+        results = drive(port, targets, seconds, concurrency)
+        report_load(results, seconds, targets, header=header)
+
+
+class Writer:
+    """Changes one report of the campaign ``per_second`` times a second while the readers run,
+    as units saving their figures do in the weeks before the deadline: the same write a save
+    makes (``lock_version`` + 1, ``updated_at``), so every remembered page computes again."""
+
+    def __init__(self, campaign: int, per_second: float) -> None:
+        self.campaign, self.pause, self.count = campaign, 1 / per_second, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run)
+
+    def _run(self) -> None:
+        from django.db.models import F
+        from django.utils import timezone
+
+        from apps.submissions.models import Submission
+
+        rows = Submission.objects.filter(campaign_id=self.campaign)
+        ids = list(rows.values_list("pk", flat=True))
+        while not self._stop.wait(self.pause):
+            Submission.objects.filter(pk=random.choice(ids)).update(
+                lock_version=F("lock_version") + 1, updated_at=timezone.now()
+            )
+            self.count += 1
+
+    def __enter__(self) -> Writer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -429,6 +483,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--duration", type=float, default=60.0)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument(
+        "--python-clients", action="store_true", help="不用 wrk，用 Python 线程客户端压测"
+    )
+    parser.add_argument(
+        "--writes-per-second",
+        type=float,
+        default=1.0,
+        help="边读边写一轮中每秒修改报告的次数（0：不做这一轮）",
+    )
+    parser.add_argument(
         "--skip-faults", action="store_true", help="只做负载，不杀进程、不重启数据库"
     )
     args = parser.parse_args(argv)
@@ -487,17 +550,28 @@ def main(argv: list[str]) -> int:
                 api,
             ),
         ]
-        for target in targets:  # warm-up: each process imports and compiles once
-            for _ in range(4):
-                request(args.port, "GET", target.path(), target.headers)
-        print(f"\n== {server}，{args.concurrency} 个并发客户端，{args.duration:.0f} 秒")
-        results = drive(args.port, targets, args.duration, args.concurrency)
-        report_load(results, args.duration, targets)
+        # Warm-up: each process computes the remembered pages once (apps.memo); concurrent
+        # requests, so that every worker gets some.
+        drive(args.port, targets, 3.0, args.concurrency)
+        use_wrk = loadtest_wrk.available() and not args.python_clients
+        driver = "wrk" if use_wrk else "Python 线程客户端（未安装 wrk）"
+        print(f"\n== {server}，{args.concurrency} 个并发连接（{driver}），{args.duration:.0f} 秒")
+        load(args.port, targets, args.duration, args.concurrency, use_wrk=use_wrk)
         alone = max(5.0, args.duration / 4)
-        print(f"\n== 每个地址单独压测 {alone:.0f} 秒（{args.concurrency} 个并发客户端）")
+        print(f"\n== 每个地址单独压测 {alone:.0f} 秒（{args.concurrency} 个并发连接）")
         for target in targets:
-            single = drive(args.port, [target], alone, args.concurrency)
-            report_load(single, alone, [target], header=target is targets[0])
+            load(
+                args.port, [target], alone, args.concurrency,
+                use_wrk=use_wrk, header=target is targets[0],
+            )  # fmt: skip
+        if args.writes_per_second > 0:
+            print(
+                f"\n== 边读边写：每秒 {args.writes_per_second:g} 次修改本年度报告"
+                f"（{args.duration / 2:.0f} 秒，{args.concurrency} 个并发连接）"
+            )
+            with Writer(seeded["campaign"], args.writes_per_second) as writer:
+                load(args.port, targets, args.duration / 2, args.concurrency, use_wrk=use_wrk)
+            print(f"期间写入 {writer.count} 次：每次写入后，各进程的总览与列表都重新计算一次")
         year = 2020 + args.years - 1
         print("\n== 20 个并发上传（接口，令牌认证）")
         concurrent_uploads(setup, seeded["drafts"][:20], year)

@@ -28,6 +28,14 @@ from apps.units.models import Region, Unit, UnitKind
 PASSWORD = "test-pass-123"
 
 
+@pytest.fixture(autouse=True)
+def _forget_remembered_pages() -> None:
+    """Each test starts with an empty page memo (apps.memo): ids are reused between tests."""
+    from apps import memo
+
+    memo.pages.clear()
+
+
 @dataclass
 class World:
     x: Region

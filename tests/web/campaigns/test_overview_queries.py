@@ -17,8 +17,10 @@ from apps.campaigns.models import Campaign
 from apps.submissions.models import NOT_DELIVERED_STATES, State, Submission
 from apps.units.models import Region, Unit, UnitKind
 
-# session + user, the campaign, its reports, the reports of the year before
-MAX_QUERIES = 5
+# session + user, the campaign, the data's fingerprint, its reports, the reports of the year before
+MAX_QUERIES = 6
+# once remembered (apps.memo): session + user, the campaign, the fingerprint
+REMEMBERED_QUERIES = 4
 _CLASSES = ("教育支出", "卫生健康支出", "农林水支出", "社会保障和就业支出", "住房保障支出")
 
 
@@ -141,3 +143,45 @@ def test_a_long_overdue_list_is_cut_to_fifty_names_with_the_count(db: None) -> N
     assert late > 50
     assert overdue.count("<a href=") == 50
     assert f"等共 {late} 个单位" in overdue
+
+
+def test_read_again_it_costs_the_fingerprint_query_only(db: None) -> None:
+    campaign = _city(300)
+    admin = user_create(username="again", password="x-123456", role=Role.ADMIN)
+    client = Client()
+    client.force_login(admin)
+    first = client.get(f"/campaigns/{campaign.pk}/").content.decode()
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get(f"/campaigns/{campaign.pk}/").content.decode()
+    assert len(captured) == REMEMBERED_QUERIES
+    assert _unit_table(again) == _unit_table(first)
+
+
+def test_a_change_shows_on_the_next_read(db: None) -> None:
+    """Nothing is invalidated by hand: a report written, a unit renamed or the campaign's
+    deadline moved changes the fingerprint, and the next read computes again."""
+    campaign = _city(60)
+    admin = user_create(username="fresh", password="x-123456", role=Role.ADMIN)
+    client = Client()
+    client.force_login(admin)
+    url = f"/campaigns/{campaign.pk}/"
+    assert "参评单位<b>60</b>" in client.get(url).content.decode()
+
+    first = Submission.objects.filter(campaign=campaign).order_by("unit__code").first()
+    assert first is not None
+    first.state = State.PUBLISHED
+    first.lock_version += 1  # as every write of a report does
+    first.save()
+    published = client.get(url).content.decode()
+    count = Submission.objects.filter(campaign=campaign, state=State.PUBLISHED).count()
+    assert f"已公开<b>{count}</b>" in published
+
+    unit = first.unit
+    unit.name = "改名后的单位"
+    unit.save()
+    assert ">改名后的单位</a>" in _unit_table(client.get(url).content.decode())
+
+    campaign.deadline = datetime.date(2099, 5, 31)
+    campaign.save()
+    assert "2099年5月31日" in client.get(url).content.decode()
+    assert '逾期未报<b class="">0</b>' in client.get(url).content.decode()

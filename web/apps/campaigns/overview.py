@@ -2,6 +2,8 @@
 
 Every figure comes from the denormalized columns of ``Submission`` (never its JSON), in one
 query for the campaign's reports and one for the year before, whatever the number of units.
+``remembered_overview`` keeps the result per process until the data it was computed from
+changes (see apps.memo), so that a page read again costs one aggregate query.
 """
 
 from __future__ import annotations
@@ -12,11 +14,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Count, Max, Subquery, Sum
 from django.utils import timezone
 
-from apps.accounts.policy import units_q
+from apps import memo
+from apps.accounts.models import Role
+from apps.accounts.policy import as_member, units_q
 from apps.campaigns.models import Campaign
 from apps.submissions.models import NOT_DELIVERED_STATES, State, Submission
+from apps.units.models import Region, Unit, UnitKind
 
 GRADES = ("优", "良", "中", "差")
 RULE_TITLES = {
@@ -57,13 +63,84 @@ _FIELDS = (
     "warning_count",
     "finding_codes",
     "functional",
-    "updated_at",
 )
+_STATE_LABELS = {s.value: str(s.label) for s in State}
+_KIND_LABELS = {k.value: str(k.label) for k in UnitKind}
+
+
+# Plain values rather than model instances: building two thousand Submission, Unit and Region
+# objects cost most of the view's time, and these carry the same attribute names the
+# templates, the .xlsx export and the summary report read.
+@dataclass(frozen=True, slots=True)
+class RegionName:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnitLine:
+    pk: int
+    code: str
+    name: str
+    kind: str
+    region: RegionName
+
+    def get_kind_display(self) -> str:
+        return _KIND_LABELS.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True, slots=True)
+class SubmissionLine:
+    pk: int
+    state: str
+    unit_id: int
+    unit: UnitLine
+    total: Decimal | None
+    basic: Decimal | None
+    project: Decimal | None
+    three_public: Decimal | None
+    execution_rate: Decimal | None
+    self_score: Decimal | None
+    self_grade: str
+    score: Decimal | None
+    grade: str
+    error_count: int
+    warning_count: int
+    finding_codes: list[str]
+    functional: dict[str, Any]
+
+    def get_state_display(self) -> str:
+        return _STATE_LABELS.get(self.state, self.state)
+
+
+def _line(values: tuple[Any, ...]) -> SubmissionLine:
+    (pk, state, unit_id, code, name, kind, region, *figures) = values
+    unit = UnitLine(pk=unit_id, code=code, name=name, kind=kind, region=RegionName(region))
+    (total, basic, project, three_public, rate, self_score, self_grade, score, grade) = figures[:9]
+    errors, warnings, codes, functional = figures[9:]
+    return SubmissionLine(
+        pk=pk,
+        state=state,
+        unit_id=unit_id,
+        unit=unit,
+        total=total,
+        basic=basic,
+        project=project,
+        three_public=three_public,
+        execution_rate=rate,
+        self_score=self_score,
+        self_grade=self_grade,
+        score=score,
+        grade=grade,
+        error_count=errors,
+        warning_count=warnings,
+        finding_codes=codes or [],
+        functional=functional or {},
+    )
 
 
 @dataclass(slots=True)
 class Row:
-    submission: Submission
+    submission: SubmissionLine
     overdue: bool
     previous_three_public: Decimal | None = None
 
@@ -131,9 +208,7 @@ def campaign_overview(
     if kind:
         rows_query = rows_query.filter(unit__kind=kind)
         before_query = before_query.filter(unit__kind=kind)
-    submissions = list(
-        rows_query.select_related("unit", "unit__region").only(*_FIELDS).order_by("unit__code")
-    )
+    submissions = [_line(v) for v in rows_query.order_by("unit__code").values_list(*_FIELDS)]
     before = dict(before_query.values_list("unit_id", "three_public"))
     late = campaign.is_overdue_on(today or timezone.localdate())
     rows = [
@@ -147,6 +222,59 @@ def campaign_overview(
     overview = CampaignOverview(campaign=campaign, kind=kind, rows=rows)
     _summarize(overview)
     return overview
+
+
+def overview_stamp(campaign: Campaign) -> tuple[Any, ...]:
+    """A fingerprint of everything the overview is computed from, in one aggregate query.
+
+    Every write of a report bumps its ``lock_version`` (data, findings, score and workflow
+    alike), so their sum only grows; the count and the largest id see reports added or
+    removed; the units' and regions' ``updated_at`` see a renamed or moved unit. The campaign's
+    own fields are added by the caller, who has the row already.
+    """
+    years = Campaign.objects.filter(year__in=(campaign.year, campaign.year - 1)).values("id")
+    latest_unit = Unit.objects.order_by("-updated_at").values("updated_at")[:1]
+    latest_region = Region.objects.order_by("-updated_at").values("updated_at")[:1]
+    stamp = Submission.objects.filter(campaign_id__in=years).aggregate(
+        count=Count("id"),
+        top=Max("id"),
+        locks=Sum("lock_version"),
+        # Uncorrelated: evaluated once, from the index on updated_at.
+        units=Max(Subquery(latest_unit)),
+        regions=Max(Subquery(latest_region)),
+    )
+    return tuple(stamp.values())
+
+
+def viewer_scope(user: Any) -> tuple[str, int | None]:
+    """What part of the city a user's overview covers: everything, or one region."""
+    member = as_member(user)
+    if member is None:
+        return ("public", None)
+    if member.role == Role.ADMIN:
+        return (member.role, None)
+    if member.role == Role.REVIEWER:
+        return (member.role, member.region_id)
+    return (member.role, member.unit_id)
+
+
+def campaign_key(campaign: Campaign, user: Any, kind: str, today: datetime.date) -> tuple[Any, ...]:
+    """The memo key of a campaign's overview as this user sees it (see apps.memo)."""
+    fields = tuple(getattr(campaign, f.attname) for f in campaign._meta.concrete_fields)
+    return ("campaign", fields, viewer_scope(user), kind, today, overview_stamp(campaign))
+
+
+def remembered_overview(
+    *, campaign: Campaign, user: Any, kind: str = "", today: datetime.date | None = None
+) -> tuple[CampaignOverview, tuple[Any, ...]]:
+    """The overview, computed once per process for each state of its data; with its key, for
+    callers that remember more (the rendered page) under the same fingerprint."""
+    day = today or timezone.localdate()
+    key = campaign_key(campaign, user, kind, day)
+    overview = memo.pages.get_or_compute(
+        key, lambda: campaign_overview(campaign=campaign, user=user, kind=kind, today=day)
+    )
+    return overview, key
 
 
 def _summarize(overview: CampaignOverview) -> None:

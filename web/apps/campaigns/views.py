@@ -11,11 +11,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 
+from apps import memo
 from apps.accounts.policy import as_member, is_admin, is_reviewer
 from apps.campaigns.export import overview_xlsx
 from apps.campaigns.forms import BatchUploadForm, CampaignForm
-from apps.campaigns.overview import RULE_TITLES, Row, campaign_overview, chart_data
+from apps.campaigns.overview import RULE_TITLES, Row, chart_data, remembered_overview
 from apps.campaigns.selectors import campaign_get, campaign_list
 from apps.campaigns.services import campaign_create
 from apps.errors import ServiceError
@@ -64,21 +66,28 @@ def campaign_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             raise PermissionDenied("您的单位不在本次评价范围内")
         return redirect("submissions:detail", pk=own.pk)
     kind = request.GET.get("kind", "")
-    overview = campaign_overview(
+    overview, key = remembered_overview(
         campaign=campaign, user=request.user, kind=kind if kind in UnitKind.values else ""
     )
-    page = Paginator(overview.rows, PER_PAGE).get_page(request.GET.get("page"))
-    context = {
-        "o": overview,
-        "page": page,
-        **_table_slices(overview.ranking or overview.self_ranking, overview.three_public, page),
-        "charts": chart_data(overview),
-        "campaign": campaign,
-        "kinds": UnitKind.choices,
-        "rule_titles": RULE_TITLES,
-        "scoring_pending": None if overview.scored else _why_unscored(),
-    }
-    return render(request, "campaigns/overview.html", context)
+
+    def body() -> str:
+        page = Paginator(overview.rows, PER_PAGE).get_page(request.GET.get("page"))
+        context = {
+            "o": overview,
+            "page": page,
+            **_table_slices(overview.ranking or overview.self_ranking, overview.three_public, page),
+            "charts": chart_data(overview),
+            "campaign": campaign,
+            "kinds": UnitKind.choices,
+            "rule_titles": RULE_TITLES,
+            "scoring_pending": None if overview.scored else _why_unscored(),
+        }
+        return render_to_string("campaigns/overview_body.html", context, request=request)
+
+    # The body depends on nothing but the overview and the query string (page, filter): the
+    # page around it (who is signed in, messages, the CSRF token) is rendered per request.
+    html = memo.pages.get_or_compute((*key, "body", request.GET.urlencode()), body)
+    return render(request, "campaigns/overview.html", {"campaign": campaign, "body": html})
 
 
 def _table_slices(ranking: list[Row], three_public: list[Row], page: Page[Row]) -> dict[str, Any]:
@@ -105,7 +114,7 @@ def campaign_export_view(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("只有财政审核人或管理员可以导出")
     campaign = campaign_get(pk=pk)
     kind = request.GET.get("kind", "")
-    overview = campaign_overview(
+    overview, _ = remembered_overview(
         campaign=campaign, user=request.user, kind=kind if kind in UnitKind.values else ""
     )
     response = HttpResponse(

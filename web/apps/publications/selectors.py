@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Max, QuerySet, Subquery
 from django.http import Http404
 
 from apps.campaigns.models import Campaign
 from apps.publications.models import Publication
-from apps.units.models import Unit
+from apps.units.models import Region, Unit
 
 # Parts of a version's data the public does not need (internal or bulky).
 _PRIVATE_KEYS = ("evidence", "headings", "source")
@@ -26,6 +26,24 @@ def publication_list(
     if query:
         rows = rows.filter(unit__name__icontains=query)
     return rows.order_by("-year", "unit__code")
+
+
+def publications_stamp() -> tuple[Any, ...]:
+    """A fingerprint of what the public list shows, in one query (see apps.memo).
+
+    Publications are never changed once written, only added (or removed by an administrator):
+    their count and largest id see both; the units' and regions' ``updated_at`` see a renamed
+    unit. A campaign's year and title on the list come with its publications.
+    """
+    latest_unit = Unit.objects.order_by("-updated_at").values("updated_at")[:1]
+    latest_region = Region.objects.order_by("-updated_at").values("updated_at")[:1]
+    stamp = Publication.objects.aggregate(
+        count=Count("id"),
+        top=Max("id"),
+        units=Max(Subquery(latest_unit)),
+        regions=Max(Subquery(latest_region)),
+    )
+    return tuple(stamp.values())
 
 
 def published_campaigns(rows: QuerySet[Publication]) -> list[Campaign]:

@@ -5,13 +5,16 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
+from apps import memo
 from apps.publications import export
 from apps.publications.selectors import (
     campaign_published,
     public_data,
     publication_get,
     publication_list,
+    publications_stamp,
     published_campaigns,
     published_years,
     unit_publications,
@@ -24,26 +27,34 @@ PER_PAGE = 50
 
 
 def public_index(request: HttpRequest) -> HttpResponse:
-    year_text = request.GET.get("year", "")
-    kind = request.GET.get("kind", "")
-    query = request.GET.get("q", "").strip()[:64]
-    rows = publication_list(
-        year=int(year_text) if year_text.isdigit() else None,
-        kind=kind if kind in UnitKind.values else "",
-        query=query,
-    )
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
-    context = {
-        "page": page,
-        "publications": page.object_list,
-        "years": published_years(),
-        "kinds": UnitKind.choices,
-        "year": year_text,
-        "kind": kind,
-        "q": query,
-        "campaigns": published_campaigns(rows),
-    }
-    return render(request, "publications/index.html", context)
+    def body() -> str:
+        year_text = request.GET.get("year", "")
+        kind = request.GET.get("kind", "")
+        query = request.GET.get("q", "").strip()[:64]
+        rows = publication_list(
+            year=int(year_text) if year_text.isdigit() else None,
+            kind=kind if kind in UnitKind.values else "",
+            query=query,
+        )
+        page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+        context = {
+            "page": page,
+            "publications": page.object_list,
+            "years": published_years(),
+            "kinds": UnitKind.choices,
+            "year": year_text,
+            "kind": kind,
+            "q": query,
+            "campaigns": published_campaigns(rows),
+        }
+        return render_to_string("publications/index_body.html", context, request=request)
+
+    # The list is the same for everyone who asks the same question of the same published data:
+    # remembered per process under the data's fingerprint (apps.memo); the page around it (who
+    # is signed in) is rendered per request.
+    key = ("public-index", publications_stamp(), request.GET.urlencode())
+    html = memo.pages.get_or_compute(key, body)
+    return render(request, "publications/index.html", {"body": html})
 
 
 def _figures(data: dict[str, object]) -> list[tuple[str, str, object]]:

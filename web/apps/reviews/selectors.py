@@ -54,6 +54,12 @@ def return_notice(*, submission: Submission) -> ReturnNotice | None:
     Two queries at most, whatever the history's length: the last event with its actor, then
     that event's comments."""
     last = submission.events.select_related("actor").order_by("-at", "-id").first()
+    return notice_of(submission=submission, last=last)
+
+
+def notice_of(*, submission: Submission, last: ReviewEvent | None) -> ReturnNotice | None:
+    """The notice from the report's last event when the caller has read it already (the
+    report's page reads the whole history, comments prefetched: no query more)."""
     if last is None or last.action not in _SENT_BACK or last.to_state != submission.state:
         return None
     comments = list(last.comments.all())

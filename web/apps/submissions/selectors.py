@@ -4,15 +4,33 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Max, QuerySet, Subquery, Sum
 from django.http import Http404
 
 from apps.accounts.policy import units_q
 from apps.submissions.models import BatchImport, Document, Submission, SubmissionVersion
+from apps.units.models import Unit
 
 
 def submissions_visible(*, user: Any) -> QuerySet[Submission]:
     return Submission.objects.filter(units_q(user, prefix="unit__"))
+
+
+def submissions_stamp() -> tuple[Any, ...]:
+    """A fingerprint of every report's list columns, in one aggregate query (see apps.memo).
+
+    Each write of a report (data, score, workflow) bumps its ``lock_version``, so the sum only
+    grows; the count and largest id see reports added or removed; the units' ``updated_at``
+    sees a renamed unit.
+    """
+    latest_unit = Unit.objects.order_by("-updated_at").values("updated_at")[:1]
+    stamp = Submission.objects.aggregate(
+        count=Count("id"),
+        top=Max("id"),
+        locks=Sum("lock_version"),
+        units=Max(Subquery(latest_unit)),
+    )
+    return tuple(stamp.values())
 
 
 def submission_get(*, user: Any, pk: int) -> Submission:
@@ -33,7 +51,9 @@ def submission_list(*, user: Any, campaign_id: int | None = None) -> QuerySet[Su
     rows = submissions_visible(user=user).select_related("campaign", "unit")
     if campaign_id is not None:
         rows = rows.filter(campaign_id=campaign_id)
-    return rows.defer("data", "findings", "scorecard").order_by("-campaign__year", "unit__code")
+    return rows.defer("data", "findings", "scorecard", "basic_data").order_by(
+        "-campaign__year", "unit__code"
+    )
 
 
 def document_list(*, submission: Submission) -> QuerySet[Document]:

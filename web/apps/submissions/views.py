@@ -9,11 +9,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
 from apps.accounts.policy import as_member, can_prepare
 from apps.errors import Conflict, ServiceError
-from apps.reviews.selectors import event_list, return_notice
+from apps.reviews.selectors import event_list, notice_of
 from apps.reviews.workflow import available
 from apps.submissions import diffing, engine, storage
 from apps.submissions.fields import FIELDS, NARRATIVES, get_path
@@ -48,35 +49,39 @@ def _figures(data: dict[str, Any]) -> list[tuple[str, str, Any]]:
 @login_required
 def submission_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     submission = submission_get(user=request.user, pk=pk)
-    latest = latest_document(submission=submission)
+    documents = list(document_list(submission=submission))
+    latest = documents[0] if documents else None
     reading = latest is not None and latest.intake_state in (
         IntakeState.QUEUED,
         IntakeState.RUNNING,
     )
     document = submission.document
     text = document.text if document is not None else ""
-    shown = highlight(text, submission.findings)
-    notice = return_notice(submission=submission)
+    events = list(event_list(submission=submission))
+    notice = notice_of(submission=submission, last=events[-1] if events else None)
+    # The report's findings, text and data are remembered per process under its lock_version
+    # ({% remember %} in the template): computed lazily, so that a remembered page never
+    # highlights the text again.
+    shown = SimpleLazyObject(lambda: highlight(text, submission.findings))
     context = {
         "s": submission,
         "overdue": submission.campaign.is_overdue_on() and submission.state in NOT_DELIVERED_STATES,
         "latest": latest,
         "reading": reading,
-        "text_html": shown.html,
+        "shown": shown,
         "has_text": bool(text),
-        "findings": shown.findings,
         "notice": notice,
         "finding_comments": notice.by_finding() if notice is not None else {},
-        "figures": _figures(submission.data),
+        "figures": lambda: _figures(submission.data),
         "functional": get_path(submission.data, "spending.functional") or [],
         "narratives": [(label, submission.data.get(n) or []) for n, label in NARRATIVES.items()],
         "indicators": submission.data.get("indicators") or [],
         "actions": available(request.user, submission),
         "can_edit": submission.editable and can_prepare(request.user, submission.unit_id),
         "upload_form": UploadForm(),
-        "documents": document_list(submission=submission),
+        "documents": documents,
         "versions": version_list(submission=submission),
-        "events": event_list(submission=submission),
+        "events": events,
         "render_formats": engine.RENDER_FORMATS,
     }
     return render(request, "submissions/detail.html", context)

@@ -8,6 +8,8 @@ from django.db import models
 class Region(models.Model):
     code = models.CharField("区域编码", max_length=32, unique=True)
     name = models.CharField("区域名称", max_length=64, unique=True)
+    # Read pages remember what they computed under the latest change here (apps.memo).
+    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = "区域"
@@ -36,6 +38,8 @@ class Unit(models.Model):
     )
     active = models.BooleanField("在用", default=True)
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
+    # Read pages remember what they computed under the latest change here (apps.memo).
+    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = "预算单位"

@@ -24,7 +24,7 @@ from apps.api.schemas import (
     StateName,
     SubmissionPage,
 )
-from apps.campaigns.overview import campaign_overview
+from apps.campaigns.overview import remembered_overview
 from apps.campaigns.selectors import campaign_get, campaign_list
 from apps.campaigns.services import campaign_create, campaign_units_set
 from apps.errors import NotAllowed
@@ -91,7 +91,7 @@ def campaign_summary(request: HttpRequest, pk: Id, filters: Query[OverviewFilter
     if not is_reviewer(user):
         raise NotAllowed("只有财政审核人或管理员可以查看评价任务总览")
     found = _visible_campaign(request, pk)
-    overview = campaign_overview(
+    overview, _ = remembered_overview(
         campaign=campaign_get(pk=found.pk), user=user, kind=filters.kind or ""
     )
     return {

@@ -6,11 +6,14 @@ never overwrites what somebody saved in between (412 instead).
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router
+from ninja.responses import NinjaJSONEncoder
 
+from apps import memo
 from apps.accounts.policy import can_prepare
 from apps.api.auth import caller
 from apps.api.data import validated_data
@@ -31,7 +34,7 @@ from apps.api.schemas import (
 from apps.errors import Conflict, NotAllowed
 from apps.submissions import engine
 from apps.submissions.models import State, Submission
-from apps.submissions.selectors import submission_get, submission_list
+from apps.submissions.selectors import submission_get, submission_list, submissions_stamp
 from apps.submissions.services import submission_data_save
 
 router = Router(tags=["单位报告"])
@@ -52,7 +55,18 @@ def submissions_list(request: HttpRequest, filters: Query[SubmissionFilters]) ->
         rows = rows.filter(state=filters.state)
     if filters.year:
         rows = rows.filter(campaign__year=filters.year)
-    return paginate(rows, filters, submission_out)
+    # Remembered per process under the data's fingerprint (apps.memo); the query itself is in
+    # the key, so that every caller's scope and filters keep their own pages.
+    # The page is validated against its schema and encoded once; later hits send the bytes.
+    sql, params = rows.query.sql_with_params()
+    key = ("api-submissions", sql, params, filters.page, filters.page_size, submissions_stamp())
+
+    def encoded() -> bytes:
+        page = SubmissionPage.model_validate(paginate(rows, filters, submission_out))
+        # As the API's renderer writes every other answer (see apps.api.api).
+        return json.dumps(page.model_dump(), cls=NinjaJSONEncoder, ensure_ascii=False).encode()
+
+    return HttpResponse(memo.pages.get_or_compute(key, encoded), content_type="application/json")
 
 
 def tagged(request: HttpRequest, response: HttpResponse, submission: Submission) -> Any:
