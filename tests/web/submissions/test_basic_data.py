@@ -352,3 +352,21 @@ def test_a_report_not_yet_read_can_be_given_its_basic_data(world: World) -> None
     assert _post(client, empty, {"authorized_staff": "40"}).status_code == 302
     empty.refresh_from_db()
     assert empty.basic_data["basic"] == {"authorized_staff": "40"} and empty.scorecard
+
+
+def test_a_versions_page_shows_what_changed_in_the_basic_data(
+    world: World, draft: Submission
+) -> None:
+    client = _client(world.prep_a)
+    assert _post(client, draft, {"authorized_staff": "40"}).status_code == 302
+    for action, user in (("submit", world.prep_a), ("approve", world.head_a)):
+        submission_transition(submission=draft, action=action, by=user)
+    submission_transition(submission=draft, action="return", by=world.rev_x, comment="编制数有误")
+    draft.refresh_from_db()
+    assert _post(client, draft, {"authorized_staff": "45", "actual_staff": "44"}).status_code == 302
+    draft.refresh_from_db()
+    submission_transition(submission=draft, action="resubmit", by=world.prep_a)
+    page = _client(world.rev_x).get(f"/submissions/{draft.pk}/versions/2/").content.decode()
+    changes = page.split('id="changes"')[1].split("</section>")[0]
+    assert "基础数据 · 编制数" in changes and "<del>40人</del>" in changes
+    assert "<ins>45人</ins>" in changes and "基础数据 · 在职人数" in changes

@@ -31,9 +31,9 @@ from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
 from apps.errors import Conflict
 from apps.submissions import engine, evaluation
-from apps.submissions.diffing import Change
+from apps.submissions.diffing import Change, changes_between
 from apps.submissions.models import Submission
-from apps.submissions.services import _check_editable, _write_working_copy
+from apps.submissions.services import check_editable, write_working_copy
 from jixiao.domain.basic_data import FIELD_BY_KEY, InputKind, Level
 
 JSON = dict[str, Any]
@@ -464,17 +464,8 @@ def flatten(stored: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
 
 
 def compare(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[Change]:
-    """What differs between two 基础数据, item by item (in the order of ``after``, then the
-    items only ``before`` has)."""
-    old, new = flatten(before), flatten(after)
-    order = list(new) + [k for k in old if k not in new]
-    changes = []
-    for key in order:
-        label = (new.get(key) or old[key])[0]
-        was, now = old.get(key, ("", ""))[1], new.get(key, ("", ""))[1]
-        if was != now:
-            changes.append(Change(label=label, before=was, after=now))
-    return changes
+    """What differs between two 基础数据, item by item."""
+    return changes_between(flatten(before), flatten(after))
 
 
 # -- the write -----------------------------------------------------------------------------
@@ -490,7 +481,7 @@ def submission_basic_data_save(
     Conflict is raised and nothing is written. A report that is not a draft or returned (it
     is with the head, the finance bureau or the public) cannot be changed, as for editing.
     """
-    _check_editable(submission, by)  # the edit page's rule, and below its guarded write
+    check_editable(submission, by)  # the edit page's rule, and below its guarded write
     evaluated = evaluation.evaluate(
         submission=submission,
         data=submission.data,
@@ -500,7 +491,7 @@ def submission_basic_data_save(
     with transaction.atomic():
         # The edit page's guarded write (findings, scorecard, the campaign view's columns, the
         # lock version), then the 基础数据 beside it, in the same transaction.
-        written = _write_working_copy(
+        written = write_working_copy(
             submission,
             data=submission.data,
             evaluated=evaluated,

@@ -54,7 +54,14 @@ def flatten(data: dict[str, Any]) -> dict[str, tuple[str, str]]:
 
 def compare(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
     """Every field whose shown value differs, in form order (added fields last)."""
-    old, new = flatten(before), flatten(after)
+    return changes_between(flatten(before), flatten(after))
+
+
+def changes_between(
+    old: dict[str, tuple[str, str]], new: dict[str, tuple[str, str]]
+) -> list[Change]:
+    """Every item whose shown value differs, from two ``item → (label, shown value)`` maps, in
+    the order of ``old`` (items only ``new`` has last)."""
     keys = list(old) + [k for k in new if k not in old]
     changes = []
     for key in keys:

@@ -49,7 +49,7 @@ def submission_create(*, campaign: Campaign, unit: Unit) -> Submission:
     return submission
 
 
-def _check_editable(submission: Submission, by: User | None) -> None:
+def check_editable(submission: Submission, by: User | None) -> None:
     if by is not None and not can_prepare(by, submission.unit_id):
         raise NotAllowed("只有本单位的填报人可以修改本单位的报告")
     if not submission.editable:
@@ -61,7 +61,7 @@ def _check_editable(submission: Submission, by: User | None) -> None:
 
 def document_upload(*, submission: Submission, upload: UploadedFile, by: User) -> Document:
     """Store a report file and queue its reading; the working data is replaced when it is read."""
-    _check_editable(submission, by)
+    check_editable(submission, by)
     original = PurePath(upload.name or "").name
     suffix = PurePath(original).suffix.lower()
     if suffix not in ACCEPTED_SUFFIXES:
@@ -159,7 +159,7 @@ def _intake(document: Document) -> Document:
         if not fresh.editable:
             message = f"报告已处于“{State(fresh.state).label}”状态，此文件未替换报告数据"
             return _intake_done(document, base.text, message)
-        _write_working_copy(fresh, data=data, evaluated=evaluated, by=document.uploaded_by)
+        write_working_copy(fresh, data=data, evaluated=evaluated, by=document.uploaded_by)
         Submission.objects.filter(pk=fresh.pk).update(document=document)
         message = _summary(evaluated.findings)
         summary = {"document": document.pk, "file": document.original_name, "result": message}
@@ -191,7 +191,7 @@ def _intake_failed(document: Document, message: str) -> Document:
     return document
 
 
-def _write_working_copy(
+def write_working_copy(
     submission: Submission,
     *,
     data: Data,
@@ -229,11 +229,11 @@ def submission_data_save(
     ``lock_version`` is the one the user's form was built on: when somebody saved in between,
     Conflict is raised and nothing is written, so the second editor never overwrites the first.
     """
-    _check_editable(submission, by)
+    check_editable(submission, by)
     evaluated = evaluation.evaluate(submission=submission, data=data, document=submission.document)
     data = evaluation.with_standard_names(data, evaluated.report)
     with transaction.atomic():
-        written = _write_working_copy(
+        written = write_working_copy(
             submission, data=data, evaluated=evaluated, by=by, expected_lock=lock_version
         )
         if not written:
@@ -257,7 +257,7 @@ def submission_refresh(*, submission: Submission) -> Submission:
         submission=submission, data=submission.data, document=submission.document
     )
     with transaction.atomic():
-        _write_working_copy(submission, data=submission.data, evaluated=evaluated, by=None)
+        write_working_copy(submission, data=submission.data, evaluated=evaluated, by=None)
         summary = {"refresh": "重新核对与评分"}
         audit_record(action=AuditAction.UPDATE, target=submission, summary=summary)
     submission.refresh_from_db()

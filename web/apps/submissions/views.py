@@ -17,6 +17,7 @@ from apps.errors import Conflict, ServiceError
 from apps.reviews.selectors import event_list, notice_of
 from apps.reviews.workflow import available
 from apps.submissions import diffing, engine, storage
+from apps.submissions.basic_data import compare as basic_compare
 from apps.submissions.fields import FIELDS, NARRATIVES, get_path
 from apps.submissions.forms import (
     FunctionalFormSet,
@@ -30,7 +31,7 @@ from apps.submissions.forms import (
     initial_of,
 )
 from apps.submissions.highlight import highlight
-from apps.submissions.models import NOT_DELIVERED_STATES, IntakeState
+from apps.submissions.models import NOT_DELIVERED_STATES, IntakeState, SubmissionVersion
 from apps.submissions.selectors import (
     document_get,
     document_list,
@@ -176,6 +177,15 @@ def document_download_view(request: HttpRequest, pk: int, document_id: int) -> F
     return FileResponse(handle, as_attachment=True, filename=document.original_name)
 
 
+def _changes(previous: SubmissionVersion, version: SubmissionVersion) -> list[diffing.Change]:
+    """The report's data, then the 基础数据 the unit filled in beside it."""
+    basic = [
+        diffing.Change(label=f"基础数据 · {c.label}", before=c.before, after=c.after)
+        for c in basic_compare(previous.basic_data or {}, version.basic_data or {})
+    ]
+    return diffing.compare(previous.data, version.data) + basic
+
+
 @login_required
 def version_detail_view(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     submission = submission_get(user=request.user, pk=pk)
@@ -186,7 +196,7 @@ def version_detail_view(request: HttpRequest, pk: int, number: int) -> HttpRespo
         "v": version,
         "previous": previous,
         "figures": _figures(version.data),
-        "changes": diffing.compare(previous.data, version.data) if previous else None,
+        "changes": _changes(previous, version) if previous else None,
         "findings": version.findings,
     }
     return render(request, "submissions/version.html", context)
