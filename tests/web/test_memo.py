@@ -113,3 +113,15 @@ def test_the_api_list_shows_a_transition_at_once(world: World, upload: Upload) -
     assert state() == "draft"
     submission_transition(submission=submission, action="submit", by=world.prep_a)
     assert state() == "submitted"
+
+
+def test_a_campaigns_changed_year_shows_on_the_api_list_at_once(world: World) -> None:
+    client = _client(world.rev_x)
+    assert {i["year"] for i in client.get("/api/submissions").json()["items"]} == {
+        world.campaign.year
+    }
+    world.campaign.year += 1
+    world.campaign.save()
+    assert {i["year"] for i in client.get("/api/submissions").json()["items"]} == {
+        world.campaign.year
+    }

@@ -19,6 +19,9 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
+from django.db import models
+from django.db.models import Max, Subquery
+
 T = TypeVar("T")
 
 # Entries per process: a bureau's reviewers look at a handful of campaigns, filters and pages.
@@ -59,6 +62,13 @@ class Memo:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+def latest_change(model: type[models.Model]) -> Max:
+    """For a fingerprint's ``aggregate()``: when any row of ``model`` last changed (its
+    ``updated_at``, indexed). Uncorrelated, so the database evaluates it once."""
+    newest = model._default_manager.order_by("-updated_at").values("updated_at")[:1]
+    return Max(Subquery(newest))
 
 
 # One memo per process for every page that uses it; keys start with the page's name.

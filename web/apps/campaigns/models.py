@@ -22,6 +22,8 @@ class Campaign(models.Model):
         "units.Unit", verbose_name="参评单位", related_name="campaigns", blank=True
     )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    # Read pages remember what they computed under the latest change here (apps.memo).
+    updated_at = models.DateTimeField("更新时间", auto_now=True, db_index=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="创建人",

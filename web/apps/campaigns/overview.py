@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Max, Subquery, Sum
+from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
 from apps import memo
@@ -233,15 +233,12 @@ def overview_stamp(campaign: Campaign) -> tuple[Any, ...]:
     own fields are added by the caller, who has the row already.
     """
     years = Campaign.objects.filter(year__in=(campaign.year, campaign.year - 1)).values("id")
-    latest_unit = Unit.objects.order_by("-updated_at").values("updated_at")[:1]
-    latest_region = Region.objects.order_by("-updated_at").values("updated_at")[:1]
     stamp = Submission.objects.filter(campaign_id__in=years).aggregate(
         count=Count("id"),
         top=Max("id"),
         locks=Sum("lock_version"),
-        # Uncorrelated: evaluated once, from the index on updated_at.
-        units=Max(Subquery(latest_unit)),
-        regions=Max(Subquery(latest_region)),
+        units=memo.latest_change(Unit),
+        regions=memo.latest_change(Region),
     )
     return tuple(stamp.values())
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Max, QuerySet, Subquery
+from django.db.models import Count, Max, QuerySet
 from django.http import Http404
 
+from apps import memo
 from apps.campaigns.models import Campaign
 from apps.publications.models import Publication
 from apps.units.models import Region, Unit
@@ -33,15 +34,14 @@ def publications_stamp() -> tuple[Any, ...]:
 
     Publications are never changed once written, only added (or removed by an administrator):
     their count and largest id see both; the units' and regions' ``updated_at`` see a renamed
-    unit. A campaign's year and title on the list come with its publications.
+    unit, a campaign's ``updated_at`` a campaign's changed year or title.
     """
-    latest_unit = Unit.objects.order_by("-updated_at").values("updated_at")[:1]
-    latest_region = Region.objects.order_by("-updated_at").values("updated_at")[:1]
     stamp = Publication.objects.aggregate(
         count=Count("id"),
         top=Max("id"),
-        units=Max(Subquery(latest_unit)),
-        regions=Max(Subquery(latest_region)),
+        units=memo.latest_change(Unit),
+        regions=memo.latest_change(Region),
+        campaigns=memo.latest_change(Campaign),
     )
     return tuple(stamp.values())
 

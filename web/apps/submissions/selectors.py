@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Max, QuerySet, Subquery, Sum
+from django.db.models import Count, Max, QuerySet, Sum
 from django.http import Http404
 
+from apps import memo
 from apps.accounts.policy import units_q
+from apps.campaigns.models import Campaign
 from apps.submissions.models import BatchImport, Document, Submission, SubmissionVersion
 from apps.units.models import Unit
 
@@ -20,15 +22,15 @@ def submissions_stamp() -> tuple[Any, ...]:
     """A fingerprint of every report's list columns, in one aggregate query (see apps.memo).
 
     Each write of a report (data, score, workflow) bumps its ``lock_version``, so the sum only
-    grows; the count and largest id see reports added or removed; the units' ``updated_at``
-    sees a renamed unit.
+    grows; the count and largest id see reports added or removed; the units' and campaigns'
+    ``updated_at`` see a renamed unit or a campaign's changed year.
     """
-    latest_unit = Unit.objects.order_by("-updated_at").values("updated_at")[:1]
     stamp = Submission.objects.aggregate(
         count=Count("id"),
         top=Max("id"),
         locks=Sum("lock_version"),
-        units=Max(Subquery(latest_unit)),
+        units=memo.latest_change(Unit),
+        campaigns=memo.latest_change(Campaign),
     )
     return tuple(stamp.values())
 
