@@ -1,85 +1,23 @@
 """Who may do what: the rule of every page and every API operation, written as the
-specification (not read from the code), for the matrix in test_matrix.py.
-
-A rule's ``who`` says which roles are granted, on the objects of their own unit or region
-("own": unit A, region X) and on those of others ("other": unit B, region Y):
-
-    public     everybody, the anonymous public included
-    anonymous  only somebody not signed in (the log-in page)
-    member     everybody signed in
-    admin      the administrator
-    reviewer   a finance reviewer (any region) and the administrator
-    sees       whoever may see the unit: its preparer and head, its region's reviewer, admin
-    prepare    the unit's preparer only
-    head       the unit's head only
-    review     the unit's region's reviewer, and the administrator
-    own_batch  only the reviewer who uploaded the batch
-    published  everybody, for a published report; nobody for one that is not
-    a_preparer any unit's preparer (a page that works on the preparer's own unit)
-    nobody     no one (an address that does not exist)
+specification (not read from the code), for the matrix in test_matrix.py. The words a rule's
+``who`` may say are explained in spec.py; the rules of the targets, monitoring and
+rectification pages are in rules_apps.py.
 
 A page without a rule here makes test_matrix fail: every new page states who may use it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from apps.reviews.workflow import TRANSITIONS
 from apps.submissions.models import Document, Submission
 from tests.web.security.conftest import Scene
+from tests.web.security.rules_apps import APP_PAGE_RULES
+from tests.web.security.spec import STEP_WHO, Rule, granted
 
-Kwargs = Callable[[Scene, str], dict[str, Any]]
-Effect = Callable[[Scene, str], Any]
+__all__ = ["API_RULES", "NAMESPACE_RULES", "PAGE_RULES", "PENDING", "Rule", "granted"]
 
-
-@dataclass(frozen=True)
-class Rule:
-    who: str | Callable[[dict[str, Any]], str]
-    method: str = "GET"
-    kwargs: Kwargs | None = None
-    variants: tuple[dict[str, Any], ...] = ({},)
-    body: Callable[[Scene, str, dict[str, Any]], Any] | None = None
-    effect: Effect | None = None  # granted ⇔ the effect's value changed
-    prepare: Callable[[Scene, str, dict[str, Any]], None] | None = None
-    headers: dict[str, str] = field(default_factory=dict)
-
-    def who_for(self, variant: dict[str, Any]) -> str:
-        return self.who(variant) if callable(self.who) else self.who
-
-
-def granted(who: str, role: str, scope: str) -> bool:
-    """The specification: may ``role`` do this to an object of ``scope``?"""
-    own = scope == "own"
-    return {
-        "public": True,
-        "anonymous": role == "anonymous",
-        "member": role != "anonymous",
-        "admin": role == "admin",
-        "reviewer": role in ("reviewer X", "admin"),
-        "sees": role == "admin" or (own and role != "anonymous"),
-        "prepare": own and role == "preparer A",
-        "head": own and role == "head A",
-        "review": role == "admin" or (own and role == "reviewer X"),
-        "own_batch": own and role == "reviewer X",
-        "published": own,
-        "a_preparer": role == "preparer A",  # any unit's preparer, for their own unit
-        "nobody": False,
-    }[who]
-
-
-# Who takes each workflow step (the issue's workflow, independent of the code's table).
-STEP_WHO = {
-    "submit": "prepare",
-    "resubmit": "prepare",
-    "approve": "head",
-    "send_back": "head",
-    "return": "review",
-    "accept": "review",
-    "publish": "review",
-}
 STEPS = tuple({"action": action} for action in TRANSITIONS)
 
 
@@ -111,10 +49,6 @@ def _batch(scene: Scene, scope: str) -> dict[str, Any]:
 def _publication(scene: Scene, scope: str) -> dict[str, Any]:
     # "other": a report that is not published (unit B's), by the id it would have
     return {"pk": scene.publication.pk if scope == "own" else scene.publication.pk + 1000}
-
-
-def _unit_id(scene: Scene, scope: str) -> dict[str, Any]:
-    return {"unit_id": (scene.world.a if scope == "own" else scene.world.b).pk}
 
 
 def _public_unit(scene: Scene, scope: str) -> dict[str, Any]:
@@ -231,45 +165,16 @@ PAGE_RULES: dict[str, tuple[Rule, ...]] = {
     "publications:campaign_json": (Rule("public", kwargs=_campaign),),
     "api:openapi-json": (Rule("public"),),
     "api:openapi-view": (Rule("public"),),
-    # Pages of the targets, monitoring and rectification apps that need no object.
-    "targets:list": (Rule("member"),),
-    "targets:create": (Rule("a_preparer"),),
-    "monitoring:list": (Rule("member"),),
-    "monitoring:create": (Rule("reviewer"),),
-    "rectification:index": (Rule("member"),),
-    "rectification:budget_review": (Rule("reviewer", kwargs=lambda s, scope: {"year": 2022}),),
-    "rectification:peers": (Rule("reviewer", kwargs=lambda s, scope: {"year": 2022}),),
-    "rectification:unit_comparison": (Rule("sees", kwargs=_unit_id),),
     "api-unknown": (Rule("nobody", kwargs=lambda s, scope: {"rest": "nothing/here"}),),
 }
 
-# Pages whose rule is owed by the app's authors (they need that app's objects in the scene):
-# listed by name, so that any page added after them still fails test_every_page_has_a_rule.
-PENDING: frozenset[str] = frozenset(
-    {
-        "targets:detail",
-        "targets:edit",
-        "targets:library",
-        "targets:lint",
-        "targets:transition",
-        "targets:comment",
-        "targets:evaluation_start",
-        "targets:evaluation",
-        "targets:evaluation_edit",
-        "targets:evaluation_transition",
-        "targets:evaluation_comment",
-        "monitoring:overview",
-        "monitoring:close",
-        "monitoring:record",
-        "monitoring:record_edit",
-        "rectification:issue",
-        "rectification:notice",
-        "rectification:answer",
-        "rectification:step",
-        "rectification:comment",
-        "rectification:attachment",
-    }
-)
+_SHARED = set(PAGE_RULES) & set(APP_PAGE_RULES)
+assert not _SHARED, f"页面规则重复：{sorted(_SHARED)}"
+PAGE_RULES |= APP_PAGE_RULES
+
+# Pages whose rule is still owed by the app's authors (they need that app's objects in the
+# scene), listed by name: any page added and not listed here fails test_every_page_has_a_rule.
+PENDING: frozenset[str] = frozenset()
 
 # Whole namespaces with one rule: the Django admin is the administrator's.
 NAMESPACE_RULES: dict[str, str] = {"admin": "admin"}

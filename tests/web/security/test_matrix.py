@@ -1,7 +1,8 @@
 """Who may do what, for every page and every API operation × every role.
 
 The routes come from the URL resolver and the operations from the OpenAPI document; each
-must have a rule in rules.py, so a new page or endpoint without one fails here. For every
+must have a rule in rules.py (rules_apps.py for targets, monitoring and rectification),
+so a new page or endpoint without one fails here. For every
 rule the matrix asks each role (preparer and head of unit A, reviewer of region X,
 administrator, the public) about an object of their own unit or region and one of unit B /
 region Y, and checks the answer against the rule: granted means the page answers 200 (or
@@ -83,7 +84,8 @@ def test_every_page_has_a_rule() -> None:
         }
     )
     assert not missing, (
-        "这些页面没有权限规则（请在 tests/web/security/rules.py 中补上）：" + ", ".join(missing)
+        "这些页面没有权限规则（请在 tests/web/security/rules.py 中补上；"
+        "目标、监控、整改的页面在 rules_apps.py）：" + ", ".join(missing)
     )
 
 
