@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -35,6 +36,7 @@ from apps.rectification.services import (
     notice_issue,
     notice_transition,
 )
+from apps.reviews.step_views import comment_step, take_step
 from apps.submissions import storage
 from apps.units.models import UnitKind
 from jixiao.targets.comparison import load_rules
@@ -153,54 +155,25 @@ def answer_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def step_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     notice = notice_get(user=request.user, pk=pk)
-    lock = request.POST.get("lock_version", "")
-    try:
-        event = notice_transition(
-            notice=notice,
-            action=action,
-            by=_member(request),
-            comment=request.POST.get("comment", "")[:5000],
-            lock_version=int(lock) if lock.isdigit() else None,
-        )
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"已{STEPS[action].label}：{event.get_to_state_display()}")
-    return redirect("rectification:notice", pk=pk)
+    move = partial(notice_transition, notice=notice, by=_member(request))
+    return take_step(
+        request, move=move, steps=STEPS, action=action, back="rectification:notice", pk=pk
+    )
 
 
 @login_required
 def comment_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     notice = notice_get(user=request.user, pk=pk)
-    transition = STEPS.get(action)
-    if transition is None or not transition.needs_comment:
-        return redirect("rectification:notice", pk=pk)
-    form = f.StepForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            notice_transition(
-                notice=notice,
-                action=action,
-                by=_member(request),
-                comment=form.cleaned_data["comment"],
-            )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-            status = error.status
-        else:
-            messages.success(request, f"已{transition.label}")
-            return redirect("rectification:notice", pk=pk)
-    elif request.method == "POST":
-        status = 400
-    context = {
-        "subject": notice,
-        "form": form,
-        "transition": transition,
-        "back": "rectification:notice",
-        "issues": (),
-    }
-    return render(request, "targets/comment.html", context, status=status)
+    return comment_step(
+        request,
+        subject=notice,
+        move=partial(notice_transition, notice=notice, by=_member(request)),
+        steps=STEPS,
+        action=action,
+        back="rectification:notice",
+        pk=pk,
+        form_class=f.StepForm,
+    )
 
 
 @login_required

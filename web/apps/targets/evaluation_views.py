@@ -3,6 +3,7 @@ targets (with the monitoring records as a reminder), the scorecard, and the work
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 from apps.accounts.policy import as_member, can_prepare
 from apps.errors import Conflict, ServiceError
 from apps.monitoring.selectors import LatestProgress, latest_progress
+from apps.reviews.step_views import comment_step, take_step
 from apps.targets import forms as f
 from apps.targets.evaluations import (
     ActualInput,
@@ -174,51 +176,22 @@ def evaluation_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def evaluation_transition_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     evaluation = evaluation_get(user=request.user, pk=pk)
-    lock = request.POST.get("lock_version", "")
-    try:
-        event = evaluation_transition(
-            evaluation=evaluation,
-            action=action,
-            by=_member(request),
-            comment=request.POST.get("comment", "")[:5000],
-            lock_version=int(lock) if lock.isdigit() else None,
-        )
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"已{STEPS[action].label}：{event.get_to_state_display()}")
-    return redirect("targets:evaluation", pk=pk)
+    move = partial(evaluation_transition, evaluation=evaluation, by=_member(request))
+    return take_step(
+        request, move=move, steps=STEPS, action=action, back="targets:evaluation", pk=pk
+    )
 
 
 @login_required
 def evaluation_comment_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     evaluation = evaluation_get(user=request.user, pk=pk)
-    transition = STEPS.get(action)
-    if transition is None or not transition.needs_comment:
-        return redirect("targets:evaluation", pk=pk)
-    form = f.StepCommentForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            evaluation_transition(
-                evaluation=evaluation,
-                action=action,
-                by=_member(request),
-                comment=form.cleaned_data["comment"],
-            )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-            status = error.status
-        else:
-            messages.success(request, f"已{transition.label}")
-            return redirect("targets:evaluation", pk=pk)
-    elif request.method == "POST":
-        status = 400
-    context = {
-        "subject": evaluation,
-        "form": form,
-        "transition": transition,
-        "back": "targets:evaluation",
-        "issues": (),
-    }
-    return render(request, "targets/comment.html", context, status=status)
+    return comment_step(
+        request,
+        subject=evaluation,
+        move=partial(evaluation_transition, evaluation=evaluation, by=_member(request)),
+        steps=STEPS,
+        action=action,
+        back="targets:evaluation",
+        pk=pk,
+        form_class=f.StepCommentForm,
+    )

@@ -3,6 +3,7 @@ picking from the indicator library, the live check (JSON), and the workflow step
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from apps.accounts.policy import as_member, can_prepare, is_reviewer
 from apps.errors import Conflict, ServiceError
+from apps.reviews.step_views import comment_step, take_step
 from apps.submissions.models import State
 from apps.targets import forms as f
 from apps.targets.models import TargetTable
@@ -256,52 +258,22 @@ def lint_view(request: HttpRequest, pk: int) -> JsonResponse:
 @require_POST
 def transition_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     table = table_get(user=request.user, pk=pk)
-    lock = request.POST.get("lock_version", "")
-    try:
-        event = table_transition(
-            table=table,
-            action=action,
-            by=_member(request),
-            comment=request.POST.get("comment", "")[:5000],
-            lock_version=_int(lock),
-        )
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"已{STEPS[action].label}：{event.get_to_state_display()}")
-    return redirect("targets:detail", pk=pk)
+    move = partial(table_transition, table=table, by=_member(request))
+    return take_step(request, move=move, steps=STEPS, action=action, back="targets:detail", pk=pk)
 
 
 @login_required
 def comment_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Return (reviewer) or send back (head), with the comment that says what to change."""
     table = table_get(user=request.user, pk=pk)
-    transition = STEPS.get(action)
-    if transition is None or not transition.needs_comment:
-        return redirect("targets:detail", pk=pk)
-    form = f.StepCommentForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            table_transition(
-                table=table,
-                action=action,
-                by=_member(request),
-                comment=form.cleaned_data["comment"],
-            )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-            status = error.status
-        else:
-            messages.success(request, f"已{transition.label}")
-            return redirect("targets:detail", pk=pk)
-    elif request.method == "POST":
-        status = 400
-    context = {
-        "subject": table,
-        "form": form,
-        "transition": transition,
-        "back": "targets:detail",
-        "issues": lint_of(table) if is_reviewer(request.user) else (),
-    }
-    return render(request, "targets/comment.html", context, status=status)
+    return comment_step(
+        request,
+        subject=table,
+        move=partial(table_transition, table=table, by=_member(request)),
+        steps=STEPS,
+        action=action,
+        back="targets:detail",
+        pk=pk,
+        form_class=f.StepCommentForm,
+        issues=lint_of(table) if is_reviewer(request.user) else (),
+    )
