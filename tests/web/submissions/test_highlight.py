@@ -46,3 +46,10 @@ def test_stale_offsets_are_not_marked() -> None:
     )
     assert "<mark" not in str(shown.html)
     assert [q.marked for q in shown.findings[0].quotes] == [False, False, False]
+
+
+def test_a_quote_with_quotation_marks_inside_nests_them() -> None:
+    from apps.submissions.fields import quoted
+
+    assert quoted("“三公”经费支出13.46万元") == "“‘三公’经费支出13.46万元”"
+    assert quoted("支出合计5252.64万元") == "“支出合计5252.64万元”"

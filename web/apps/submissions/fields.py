@@ -124,3 +124,9 @@ def set_path(data: dict[str, object], path: str, value: object) -> None:
             node[part] = child
         node = child
     node[parts[-1]] = value
+
+
+def quoted(text: str) -> str:
+    """A quote from a report in Chinese quotation marks; the marks inside it become single
+    (“‘三公’经费支出13.46万元”), as Chinese nests quotations, not ““三公”…”."""
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"

@@ -19,6 +19,7 @@ from apps.submissions.fields import (
     INDICATOR_COLUMNS,
     NARRATIVES,
     get_path,
+    quoted,
     set_path,
 )
 from apps.submissions.reportdata import Data, decimal_or_none
@@ -56,7 +57,7 @@ class ReportDataForm(forms.Form):
                 field = _decimal_field(spec.label, money=spec.kind == "money")
             quote = (evidence or {}).get(spec.path)
             if quote:
-                field.help_text = f"原文：“{quote}”"
+                field.help_text = f"原文：{quoted(quote)}"
             self.fields[spec.form_name] = field
         for name, label in NARRATIVES.items():
             self.fields[name] = forms.CharField(

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django import template
 
+from apps.submissions import fields
 from apps.submissions.reportdata import decimal_or_none
 
 register = template.Library()
@@ -43,3 +44,9 @@ def signed(value: object) -> str:
         return ""
     text = amount(number)
     return text if number < 0 else f"+{text}"
+
+
+@register.filter
+def quoted(value: object) -> str:
+    """In Chinese quotation marks, nested ones made single (see fields.quoted)."""
+    return fields.quoted(str(value))
