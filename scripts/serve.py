@@ -64,6 +64,8 @@ def main(argv: list[str]) -> int:
         _manage("jixiao_demo")
     # Reading left half-done by a worker that was stopped is queued again before a new starts.
     _manage("jixiao_requeue", "--older-than", "0")
+    # Rendered files of versions that have changed since (a workflow step, an edit) go.
+    _manage("jixiao_prune_renders", "-v", "0")
     # Installed explicitly: a shell that starts this in the background ignores SIGINT.
     signal.signal(signal.SIGINT, _terminate)
     signal.signal(signal.SIGTERM, _terminate)

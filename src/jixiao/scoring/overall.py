@@ -7,6 +7,7 @@ its method's points, and one sentence with the formula and the numbers:
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 from jixiao.domain.basic_data import FIELD_BY_KEY
@@ -19,20 +20,22 @@ from jixiao.scoring.inputs import ScoringInputs
 
 def score_overall(inputs: ScoringInputs, framework: Framework) -> Scored:
     out = Scored()
+    names = Counter(spec.level3 for spec in framework.indicators)
     for spec in framework.indicators:
-        line, warnings = _line(spec, inputs, _keys(spec, framework))
+        line, warnings = _line(spec, inputs, _keys(spec, names))
         out.lines.append(line)
         out.warnings.extend(warnings)
     out.execution_rate = _execution_rate(inputs)
     return out
 
 
-def _keys(spec: IndicatorSpec, framework: Framework) -> tuple[str, ...]:
+def _keys(spec: IndicatorSpec, names: Counter[str]) -> tuple[str, ...]:
     """The names a judgement or a self score may use for this indicator: its id, its
-    level-2 and level-3 names together, and its level-3 name alone when no other has it.
+    level-2 and level-3 names together, and its level-3 name alone when no other has it
+    (``names`` counts the framework's level-3 names).
     """
     keys = [spec.id, f"{spec.level2}{spec.level3}", f"{spec.level2}/{spec.level3}"]
-    if sum(1 for other in framework.indicators if other.level3 == spec.level3) == 1:
+    if names[spec.level3] == 1:
         keys.append(spec.level3)
     return tuple(keys)
 

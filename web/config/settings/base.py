@@ -76,6 +76,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database's folder (var/ by default) is made on first use, so that any
+    # manage.py command works in a fresh checkout, not only ./run.
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # The web server and the worker share one file: wait for a lock instead of failing, and
     # take the write lock at BEGIN so that two writers never deadlock on an upgrade.
     DATABASES["default"]["OPTIONS"] = {

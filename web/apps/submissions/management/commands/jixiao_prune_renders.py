@@ -44,6 +44,8 @@ class Command(BaseCommand):
         pruned = renderings_prune(
             grace=datetime.timedelta(seconds=max(0.0, options["grace"])), dry_run=dry_run
         )
+        if not options["verbosity"] and not dry_run:
+            return  # -v 0: quiet, as at every start of ./run
         verb = "将清理" if dry_run else "已清理"
         self.stdout.write(
             f"{verb}：过期的生成文件 {pruned.stale_rows} 个，"
