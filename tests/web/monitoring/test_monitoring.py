@@ -30,7 +30,7 @@ def checkpoint(world: World) -> Checkpoint:
         as_of=datetime.date(2023, 7, 31),
         title="",
         due_date=datetime.date(2023, 8, 15),
-        by=world.rev_x,
+        by=world.admin,
     )
 
 
@@ -67,18 +67,20 @@ def _save(
     )
 
 
-def test_only_the_bureau_sets_checkpoints_within_the_year(world: World) -> None:
-    with pytest.raises(NotAllowed):
-        checkpoint_create(year=2023, as_of=datetime.date(2023, 7, 31), title="",
-                          due_date=datetime.date(2023, 8, 15), by=world.prep_a)  # fmt: skip
+def test_only_the_city_bureau_sets_checkpoints_within_the_year(world: World) -> None:
+    # A checkpoint holds for the whole city: neither a unit nor one region's reviewer sets it.
+    for who in (world.prep_a, world.rev_x):
+        with pytest.raises(NotAllowed, match="只有系统管理员"):
+            checkpoint_create(year=2023, as_of=datetime.date(2023, 7, 31), title="",
+                              due_date=datetime.date(2023, 8, 15), by=who)  # fmt: skip
     with pytest.raises(InvalidInput, match="监控时点应在2023年内"):
         checkpoint_create(year=2023, as_of=datetime.date(2024, 7, 31), title="",
-                          due_date=datetime.date(2024, 8, 15), by=world.rev_x)  # fmt: skip
+                          due_date=datetime.date(2024, 8, 15), by=world.admin)  # fmt: skip
     checkpoint_create(year=2023, as_of=datetime.date(2023, 7, 31), title="七月",
                       due_date=datetime.date(2023, 8, 15), by=world.admin)  # fmt: skip
     with pytest.raises(InvalidInput, match="已经存在"):
         checkpoint_create(year=2023, as_of=datetime.date(2023, 7, 31), title="",
-                          due_date=datetime.date(2023, 8, 15), by=world.rev_x)  # fmt: skip
+                          due_date=datetime.date(2023, 8, 15), by=world.admin)  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -163,7 +163,7 @@ def scene(world: World, drive: Callable[[Any, State], Submission]) -> Scene:  # 
         as_of=datetime.date(2023, 7, 31),
         title="",
         due_date=datetime.date(2023, 8, 15),
-        by=world.rev_x,
+        by=world.admin,
     )
     attachments = {scope: _answered_notice(world, p, r) for scope, (p, _, r) in people.items()}
     return Scene(

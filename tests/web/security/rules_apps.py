@@ -284,11 +284,12 @@ APP_PAGE_RULES: dict[str, tuple[Rule, ...]] = {
     ),
     # -- monitoring: the bureau's checkpoints, each unit's record at one
     "monitoring:list": (Rule("member"),),
-    "monitoring:create": (Rule("reviewer"),),
+    # checkpoints hold for the whole city: set and closed by the city bureau's administrator
+    "monitoring:create": (Rule("admin"),),
     # the lights of every unit the reviewer may see (a unit's people are sent to their record)
     "monitoring:overview": (Rule("reviewer", kwargs=_checkpoint),),
     "monitoring:close": (
-        Rule("reviewer", method="POST", kwargs=_checkpoint, effect=checkpoint_closed),
+        Rule("admin", method="POST", kwargs=_checkpoint, effect=checkpoint_closed),
     ),
     "monitoring:record": (Rule("sees", kwargs=_record),),
     "monitoring:record_edit": (

@@ -122,11 +122,10 @@ def _set_targets(world: World) -> TargetTable:
 
 def _july(world: World, table: TargetTable) -> None:
     reviewer = _client(world.rev_x)
-    page = reviewer.post(
-        "/monitoring/new/",
-        {"year": "2023", "as_of": "2023-07-31", "title": "", "due_date": "2023-08-15", "note": ""},
-    )
-    assert page.status_code == 302
+    july = {"year": "2023", "as_of": "2023-07-31", "due_date": "2023-08-15", "title": ""}
+    # The checkpoint holds for the whole city: its administrator sets it, not a region's reviewer.
+    assert reviewer.post("/monitoring/new/", july).status_code == 403
+    assert _client(world.admin).post("/monitoring/new/", july).status_code == 302
     checkpoint = Checkpoint.objects.get(year=2023)
     assert checkpoint.title == "2023年1–7月绩效运行监控"
     preparer = _client(world.prep_a)

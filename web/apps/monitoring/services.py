@@ -13,7 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from apps.accounts.models import User
-from apps.accounts.policy import can_prepare, is_reviewer
+from apps.accounts.policy import can_prepare, is_admin
 from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
 from apps.errors import Conflict, InvalidInput, NotAllowed
@@ -25,6 +25,12 @@ from jixiao.targets.monitoring import Light
 
 STALE = (
     "保存失败：在您填写期间，他人已保存了本单位的监控记录。您填写的内容仍在下方，请刷新核对后再保存"
+)
+
+
+CITY_WIDE = (
+    "监控时点对全市各单位统一，只有系统管理员（市财政局）可以设置、截止或重新开放；"
+    "各区域审核人可查看本区域单位的填报情况"
 )
 
 
@@ -45,8 +51,10 @@ def checkpoint_create(
     note: str = "",
     by: User,
 ) -> Checkpoint:
-    if not is_reviewer(by):
-        raise NotAllowed("只有财政部门可以设置监控时点")
+    # A checkpoint holds for every unit of the city, like a campaign: a region's reviewer
+    # setting or closing it would decide for the other regions too.
+    if not is_admin(by):
+        raise NotAllowed(CITY_WIDE)
     if as_of.year != year:
         raise InvalidInput(f"监控时点应在{year}年内")
     if due_date < as_of:
@@ -68,8 +76,8 @@ def checkpoint_create(
 
 
 def checkpoint_close(*, checkpoint: Checkpoint, closed: bool, by: User) -> Checkpoint:
-    if not is_reviewer(by):
-        raise NotAllowed("只有财政部门可以截止或重新开放填报")
+    if not is_admin(by):
+        raise NotAllowed(CITY_WIDE)
     with transaction.atomic():
         Checkpoint.objects.filter(pk=checkpoint.pk).update(closed=closed)
         audit_record(

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from apps.accounts.policy import as_member, can_prepare, is_reviewer
+from apps.accounts.policy import as_member, can_prepare, is_admin, is_reviewer
 from apps.errors import Conflict, ServiceError
 from apps.monitoring import forms as f
 from apps.monitoring.assess import Assessment
@@ -24,6 +24,7 @@ from apps.monitoring.selectors import (
     unit_get,
 )
 from apps.monitoring.services import (
+    CITY_WIDE,
     ReasonsMissing,
     checkpoint_close,
     checkpoint_create,
@@ -52,6 +53,7 @@ def checkpoint_list_view(request: HttpRequest) -> HttpResponse:
     context = {
         "checkpoints": [(c, own.get(c.pk)) for c in checkpoints],
         "is_bureau": is_reviewer(member),
+        "sets_checkpoints": is_admin(member),
         "unit": member.unit,
     }
     return render(request, "monitoring/list.html", context)
@@ -59,8 +61,8 @@ def checkpoint_list_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def checkpoint_create_view(request: HttpRequest) -> HttpResponse:
-    if not is_reviewer(request.user):
-        raise PermissionDenied("只有财政部门可以设置监控时点")
+    if not is_admin(request.user):
+        raise PermissionDenied(CITY_WIDE)
     form = f.CheckpointForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -87,6 +89,7 @@ def overview_view(request: HttpRequest, pk: int) -> HttpResponse:
     region_id = int(region) if region.isdigit() else None
     context = {
         "c": checkpoint,
+        "sets_checkpoints": is_admin(member),
         "view": overview(checkpoint=checkpoint, user=member, kind=kind, region_id=region_id),
         "kinds": UnitKind.choices,
         "kind": kind,
