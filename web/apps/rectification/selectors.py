@@ -9,7 +9,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
-from apps.accounts.policy import units_q
+from apps.accounts.models import Role
+from apps.accounts.policy import as_member, is_reviewer, units_q
 from apps.rectification.models import Attachment, Notice, NoticeState, Source
 from apps.submissions.models import State, Submission
 from apps.targets.models import TargetEvaluation
@@ -19,6 +20,25 @@ from jixiao.targets.comparison import load_rules
 # The reports the finance bureau has in hand (a draft's grade is not a result yet).
 DELIVERED = (State.UNDER_REVIEW, State.RESUBMITTED, State.ACCEPTED, State.PUBLISHED)
 GRADE_ORDER = ("优", "良", "中", "差")
+
+
+def notices_waiting(*, user: Any) -> QuerySet[Notice]:
+    """Notices waiting for this user: the unit's answer (待整改), the bureau's check (已反馈)."""
+    member = as_member(user)
+    if member is None:
+        return Notice.objects.none()
+    if is_reviewer(member):
+        state = NoticeState.ANSWERED
+    elif member.role == Role.PREPARER:
+        state = NoticeState.SENT
+    else:
+        return Notice.objects.none()  # a unit's head follows, the preparer answers
+    return (
+        notices_visible(user=user)
+        .filter(state=state)
+        .select_related("unit")
+        .order_by("due_date", "unit__code")
+    )
 
 
 def notices_visible(*, user: Any) -> QuerySet[Notice]:

@@ -11,11 +11,13 @@ from django.views.decorators.http import require_POST
 from apps.accounts.policy import as_member
 from apps.campaigns.selectors import campaign_list
 from apps.errors import ServiceError
+from apps.rectification.selectors import notices_waiting
 from apps.reviews.forms import CommentForm
 from apps.reviews.selectors import worklist
 from apps.reviews.services import submission_transition
 from apps.reviews.workflow import TRANSITIONS
 from apps.submissions.selectors import submission_get
+from apps.targets.selectors import evaluations_waiting, tables_waiting
 
 
 def home_view(request: HttpRequest) -> HttpResponse:
@@ -23,6 +25,9 @@ def home_view(request: HttpRequest) -> HttpResponse:
         return redirect("publications:index")
     context = {
         "waiting": worklist(user=request.user),
+        "tables": tables_waiting(user=request.user),
+        "evaluations": evaluations_waiting(user=request.user),
+        "notices": notices_waiting(user=request.user),
         "campaigns": campaign_list(user=request.user)[:10],
     }
     return render(request, "reviews/home.html", context)
