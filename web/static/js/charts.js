@@ -30,7 +30,9 @@
         color: palette,
         tooltip: { trigger: "item" },
         legend: { bottom: 0 },
-        series: [{ type: "pie", radius: ["35%", "65%"], label: { formatter: "{b}：{c}" },
+        // The labels stay whole ("未评分：6" was cut to "未评…" beside a wide half of the ring).
+        series: [{ type: "pie", radius: ["32%", "56%"], label: { formatter: "{b}：{c}", overflow: "none" },
+          labelLine: { length: 8, length2: 6 },
           data: d.labels.map(function (label, i) { return { name: label, value: Number(d.values[i]) }; }) }]
       };
     },
