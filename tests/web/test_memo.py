@@ -125,3 +125,26 @@ def test_a_campaigns_changed_year_shows_on_the_api_list_at_once(world: World) ->
     assert {i["year"] for i in client.get("/api/submissions").json()["items"]} == {
         world.campaign.year
     }
+
+
+def test_a_report_page_read_again_costs_four_queries_and_shows_a_new_step(
+    world: World, upload: Upload
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    submission = upload(world.submission(world.a), world.prep_a, report_for(world.a))
+    client = _client(world.prep_a)
+    url = f"/submissions/{submission.pk}/"
+    first = client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get(url).content.decode()
+    # session, user, the report (without its JSON and text), its documents
+    assert len(captured) == 4, [q["sql"][:80] for q in captured]
+    assert _unmasked(again) == _unmasked(first)
+
+    submission_transition(submission=submission, action="submit", by=world.prep_a)
+    page = client.get(url).content.decode()
+    history = page.split('id="h-history"', 1)[1]
+    assert "待负责人审核" in history and "待负责人审核" not in first.split('id="h-history"')[1]
+    assert "第1版" in page.split('id="h-versions"', 1)[1]

@@ -35,15 +35,19 @@ def submissions_stamp() -> tuple[Any, ...]:
     return tuple(stamp.values())
 
 
-def submission_get(*, user: Any, pk: int) -> Submission:
+def submission_get(*, user: Any, pk: int, light: bool = False) -> Submission:
     """The submission, or 404 when it does not exist or the user may not see it (the same
-    answer, so that a unit's existence is not revealed to others)."""
-    found = (
-        submissions_visible(user=user)
-        .select_related("campaign", "unit", "unit__region", "document", "current_version")
-        .filter(pk=pk)
-        .first()
+    answer, so that a unit's existence is not revealed to others).
+
+    ``light`` leaves the document's text (often tens of kilobytes) and the report's JSON
+    (data, findings, scorecard) in the database until they are asked for: the report's page
+    reads them only to render its remembered parts anew (one query each, then)."""
+    rows = submissions_visible(user=user).select_related(
+        "campaign", "unit", "unit__region", "document", "current_version"
     )
+    if light:
+        rows = rows.defer("document__text", "data", "findings", "scorecard")
+    found = rows.filter(pk=pk).first()
     if found is None:
         raise Http404("没有找到这份报告")
     return found

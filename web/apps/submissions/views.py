@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
+from apps import memo
 from apps.accounts.policy import as_member, can_prepare
 from apps.errors import Conflict, ServiceError
 from apps.reviews.selectors import event_list, notice_of
@@ -49,7 +50,7 @@ def _figures(data: dict[str, Any]) -> list[tuple[str, str, Any]]:
 
 @login_required
 def submission_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = submission_get(user=request.user, pk=pk)
+    submission = submission_get(user=request.user, pk=pk, light=True)
     documents = list(document_list(submission=submission))
     latest = documents[0] if documents else None
     reading = latest is not None and latest.intake_state in (
@@ -57,31 +58,42 @@ def submission_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         IntakeState.RUNNING,
     )
     document = submission.document
-    text = document.text if document is not None else ""
-    events = list(event_list(submission=submission))
+    # The history changes only with a workflow step, which bumps lock_version (comments and
+    # versions are written in the same step): remembered per process under it (apps.memo).
+    events, versions = memo.pages.get_or_compute(
+        ("submission-history", submission.pk, submission.lock_version),
+        lambda: (
+            list(event_list(submission=submission)),
+            list(version_list(submission=submission)),
+        ),
+    )
     notice = notice_of(submission=submission, last=events[-1] if events else None)
     # The report's findings, text and data are remembered per process under its lock_version
     # ({% remember %} in the template): computed lazily, so that a remembered page never
-    # highlights the text again.
-    shown = SimpleLazyObject(lambda: highlight(text, submission.findings))
+    # reads the document's text nor highlights it again.
+    text = SimpleLazyObject(lambda: document.text if document is not None else "")
+    shown = SimpleLazyObject(lambda: highlight(str(text), submission.findings))
     context = {
         "s": submission,
         "overdue": submission.campaign.is_overdue_on() and submission.state in NOT_DELIVERED_STATES,
         "latest": latest,
         "reading": reading,
         "shown": shown,
-        "has_text": bool(text),
+        "has_text": lambda: bool(str(text)),
         "notice": notice,
         "finding_comments": notice.by_finding() if notice is not None else {},
         "figures": lambda: _figures(submission.data),
-        "functional": get_path(submission.data, "spending.functional") or [],
-        "narratives": [(label, submission.data.get(n) or []) for n, label in NARRATIVES.items()],
-        "indicators": submission.data.get("indicators") or [],
+        # Callables: the template calls them only when it renders the report's parts anew.
+        "functional": lambda: get_path(submission.data, "spending.functional") or [],
+        "narratives": lambda: [
+            (label, submission.data.get(n) or []) for n, label in NARRATIVES.items()
+        ],
+        "indicators": lambda: submission.data.get("indicators") or [],
         "actions": available(request.user, submission),
         "can_edit": submission.editable and can_prepare(request.user, submission.unit_id),
         "upload_form": UploadForm(),
         "documents": documents,
-        "versions": version_list(submission=submission),
+        "versions": versions,
         "events": events,
         "render_formats": engine.RENDER_FORMATS,
     }
