@@ -16,6 +16,7 @@ from jixiao.intake.quantities import Quantity, parse_cell
 # A bare number standing alone between spaces: the line is OCR'd table cells.
 _SPACED_NUMBERS = re.compile(r"(?:^|\s)-?\d[\d,]*(?:\.\d+)?\.?%?(?=\s|$)")
 _PLACEHOLDER = re.compile(r"[—–\-/、\\]+|无")
+_WHITESPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,15 +47,24 @@ def cell_stream(text: str) -> list[Cell]:
 
 
 def _line_cells(line: str, offset: int, number: int) -> list[Cell]:
-    if line.count("|") >= 2 or (line.count("|") == 1 and line.strip().startswith("|")):
-        return _split(line, offset, number, "|")
-    if _SPACED_NUMBERS.search(line):
-        return _split_spaces(line, offset, number)
     stripped = line.strip()
     if not stripped:
-        return []
+        return []  # a blank line holds no bar, no number and no text: no cells either way
+    bars = line.count("|")
+    if bars >= 2 or (bars == 1 and stripped.startswith("|")):
+        return _split(line, offset, number, "|")
+    if _spaced_numbers(line):
+        return _split_spaces(line, offset, number)
     lead = len(line) - len(line.lstrip())
     return [Cell(stripped, offset + lead, offset + lead + len(stripped), number)]
+
+
+def _spaced_numbers(line: str) -> bool:
+    """Does _SPACED_NUMBERS occur in the line? Without whitespace it can only match at the
+    start (``^``), so one cheap scan for whitespace spares most prose lines the search."""
+    if _WHITESPACE.search(line) is None:
+        return _SPACED_NUMBERS.match(line) is not None
+    return _SPACED_NUMBERS.search(line) is not None
 
 
 def _split(line: str, offset: int, number: int, separator: str) -> list[Cell]:

@@ -59,15 +59,26 @@ class FunctionalList:
 def find_functional(
     text: str, classification: Classification, quantities: list[Quantity] | None = None
 ) -> FunctionalList | None:
-    """The first paragraph that lists functional classes with amounts, or None."""
+    """The first paragraph that lists functional classes with amounts, or None.
+
+    ``quantities`` are the text's, in order, when the caller has them already.
+    """
     every = find_quantities(text) if quantities is None else quantities
     amounts = [q for q in every if q.kind == "amount"]
     found: FunctionalList | None = None
     offset = 0
     previous = (0, "")  # the last non-empty paragraph before this one, with its offset
+    taken = 0  # amounts before this paragraph: walked past once, not tested for every one
     for paragraph in text.split("\n"):
         end = offset + len(paragraph)
-        inside = [_shifted(q, -offset) for q in amounts if offset <= q.start and q.end <= end]
+        while taken < len(amounts) and amounts[taken].start < offset:
+            taken += 1
+        inside = []
+        following = taken
+        while following < len(amounts) and amounts[following].start <= end:
+            if amounts[following].end <= end:  # not one that runs on into the next line
+                inside.append(_shifted(amounts[following], -offset))
+            following += 1
         listed = None
         if inside and "支出" in paragraph and found is None:
             listed = _paragraph_list(paragraph, offset, inside, classification, previous)

@@ -9,9 +9,10 @@ exactly one original character, recorded in ``origin``.
 from __future__ import annotations
 
 import re
-from array import array
-from collections import Counter
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate
 
 from jixiao.intake.sections import starts_with_heading
 
@@ -20,21 +21,37 @@ from jixiao.intake.sections import starts_with_heading
 class NormalizedText:
     """``text`` and, for each of its characters, the offset of that character in the original.
 
-    ``origin`` has ``len(text) + 1`` entries; the last is ``len(original)``.
+    The map is kept as runs: from ``starts[i]`` on, normalized characters come one for one from
+    ``offsets[i]`` on. The last run starts at ``len(text)`` and holds ``len(original)``.
+    ``origin`` spells the map out, one entry a character plus that last one.
     """
 
     text: str
-    origin: tuple[int, ...]
+    starts: tuple[int, ...]
+    offsets: tuple[int, ...]
+
+    @cached_property
+    def origin(self) -> tuple[int, ...]:
+        """The original offset of each normalized character, then ``len(original)``."""
+        origin: list[int] = []
+        for start, end, first in zip(self.starts, self.starts[1:], self.offsets, strict=False):
+            origin.extend(range(first, first + end - start))
+        origin.append(self.offsets[-1])
+        return tuple(origin)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original span holding the normalized span ``text[start:end]``."""
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span {start}:{end} outside 0:{len(self.text)}")
         if start == end:
-            return self.origin[start], self.origin[start]
+            return self._offset(start), self._offset(start)
         # The end maps through the last character, not origin[end]: characters deleted
         # after the span (spaces, a dropped page number) are not part of the quote.
-        return self.origin[start], self.origin[end - 1] + 1
+        return self._offset(start), self._offset(end - 1) + 1
+
+    def _offset(self, position: int) -> int:
+        run = bisect_right(self.starts, position) - 1
+        return self.offsets[run] + position - self.starts[run]
 
 
 def normalize(original: str) -> NormalizedText:
@@ -44,34 +61,56 @@ def normalize(original: str) -> NormalizedText:
     _join_wrapped_lines(draft)
     _map_characters(draft)
     _tighten_spaces(draft)
-    return NormalizedText(text=draft.text, origin=(*draft.origin, len(original)))
+    return NormalizedText(
+        text=draft.text,
+        starts=(*draft.starts, len(draft.text)),
+        offsets=(*draft.offsets, len(original)),
+    )
 
 
 class _Draft:
-    """The text being normalized and, per character, its offset in the original."""
+    """The text being normalized and the runs mapping it back to the original.
+
+    Only deletions move characters, and a report has a few dozen of them: runs cost per
+    deletion, where a per-character offset array cost more to build than all the steps.
+    """
 
     def __init__(self, original: str) -> None:
         self.text = original
-        self.origin = array("q", range(len(original)))
+        self.starts = [0] if original else []
+        self.offsets = [0] if original else []
 
     def delete(self, spans: list[tuple[int, int]]) -> None:
         """Remove the given sorted, non-overlapping ``[start, end)`` spans."""
         if not spans:
             return
+        text, starts, offsets = self.text, self.starts, self.offsets
         pieces: list[str] = []
-        origin = array("q")
-        kept = 0
-        for start, end in spans:
-            pieces.append(self.text[kept:start])
-            origin.extend(self.origin[kept:start])
+        new_starts: list[int] = []
+        new_offsets: list[int] = []
+        kept = removed = run = 0
+        # Each kept piece [kept, start) keeps the runs it overlaps, moved left by what was
+        # removed before it; ``run`` is the run holding ``kept``.
+        for start, end in [*spans, (len(text), len(text))]:
+            if start > kept:
+                pieces.append(text[kept:start])
+                while run + 1 < len(starts) and starts[run + 1] <= kept:
+                    run += 1
+                new_starts.append(kept - removed)
+                new_offsets.append(offsets[run] + kept - starts[run])
+                later = run + 1
+                while later < len(starts) and starts[later] < start:
+                    new_starts.append(starts[later] - removed)
+                    new_offsets.append(offsets[later])
+                    later += 1
+            removed += end - start
             kept = end
-        pieces.append(self.text[kept:])
-        origin.extend(self.origin[kept:])
         self.text = "".join(pieces)
-        self.origin = origin
+        self.starts = new_starts
+        self.offsets = new_offsets
 
     def replace(self, replacements: dict[int, str]) -> None:
-        """Replace single characters by single characters (``origin`` is unchanged)."""
+        """Replace single characters by single characters (the offset map is unchanged)."""
         if not replacements:
             return
         chars = list(self.text)
@@ -130,23 +169,28 @@ _HEADING_END = re.compile(r"(?:说明|情况|概况|分析|问题|措施|建议|
 
 
 # The East Asian wide and full-width ranges (what unicodedata.east_asian_width calls W/F),
-# as one class: counting them with a regex is much faster than a per-character call.
-_WIDE_CHARS = re.compile(
+# as one class: counting them with a regex is much faster than a per-character call, and
+# matching runs of them builds a few strings a line where single characters built hundreds.
+_WIDE_RUNS = re.compile(
     "[\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf"
     "\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19"
-    "\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+    "\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]+"
 )
 
 
 def _display_width(text: str) -> int:
     if text.isascii():
         return len(text)
-    return len(text) + len(_WIDE_CHARS.findall(text))
+    return len(text) + sum(map(len, _WIDE_RUNS.findall(text)))
 
 
 def _tolerance(width: int) -> int:
     # PDF justification and half-width digits make wrapped lines differ by a few columns.
     return max(4, round(width * 0.18))
+
+
+# Where the cluster below each candidate wrap width begins, worked out once, not per text.
+_CLUSTER_FLOOR = tuple(max(0, width - _tolerance(width) - 1) for width in range(_MAX_WRAP + 1))
 
 
 def _wrap_width(widths: list[int]) -> int | None:
@@ -158,18 +202,23 @@ def _wrap_width(widths: list[int]) -> int | None:
     lines = [w for w in widths if w > 0]
     if len(lines) < 4:
         return None
-    histogram = Counter(min(w, _MAX_WRAP + _SLACK + 1) for w in lines)
-    at_most = [0] * (_MAX_WRAP + _SLACK + 2)  # at_most[w] = number of lines of width <= w
-    running = 0
-    for width in range(len(at_most)):
-        running += histogram.get(width, 0)
-        at_most[width] = running
+    cap = _MAX_WRAP + _SLACK + 1
+    counts = [0] * (cap + 1)
+    for width in lines:
+        counts[min(width, cap)] += 1
+    at_most = list(accumulate(counts))  # at_most[w] = number of lines of width <= w
+    # Fewer lines are longer than a wider wrap, so the widths that allow so few longer lines
+    # are the ones from the first such width up: find it by bisection, not width by width.
+    low, high = _MIN_WRAP, _MAX_WRAP + 1  # the first allowed width is in [low, high]
+    while low < high:
+        middle = (low + high) // 2
+        if len(lines) - at_most[middle + _SLACK] > _MAX_LONGER * len(lines):
+            low = middle + 1
+        else:
+            high = middle
     best: tuple[int, int] | None = None
-    for width in range(_MIN_WRAP, _MAX_WRAP + 1):
-        longer = len(lines) - at_most[width + _SLACK]
-        if longer > _MAX_LONGER * len(lines):
-            continue
-        cluster = at_most[width + _SLACK] - at_most[max(0, width - _tolerance(width) - 1)]
+    for width in range(low, _MAX_WRAP + 1):
+        cluster = at_most[width + _SLACK] - at_most[_CLUSTER_FLOOR[width]]
         if best is None or cluster >= best[0]:
             best = (cluster, width)
     if best is None or best[0] < max(3, _MIN_CLUSTER * len(lines)):
@@ -180,11 +229,12 @@ def _wrap_width(widths: list[int]) -> int | None:
 def _join_wrapped_lines(draft: _Draft) -> None:
     """Undo the line breaks a PDF's layout put inside sentences ("本年收\\n入390.55万元")."""
     text = draft.text
-    lines = _line_spans(text)
-    widths = [_display_width(text[start:end].rstrip()) for start, end in lines]
+    rows = text.split("\n")
+    widths = [_display_width(row.rstrip()) for row in rows]
     wrap = _wrap_width(widths)
     if wrap is None:
         return
+    lines = _line_spans(text)
     spans: list[tuple[int, int]] = []
     for index in range(len(lines) - 1):
         (start, end), (next_start, next_end) = lines[index], lines[index + 1]
@@ -231,20 +281,30 @@ _SIMPLE_CHARS = re.compile("[" + "".join(re.escape(ch) for ch in _SIMPLE_MAP) + 
 # "1，234，567.89": a full-width comma is a thousands separator only in groups of three.
 _THOUSANDS = re.compile(r"(?<![\d,，.])\d{1,3}(?:[,，]\d{3})+(?!\d)(?!，\d)")
 _MINUS = re.compile(r"－(?=\d)")
+# Every _THOUSANDS match with a full-width comma holds this: a cheap search (it starts with a
+# literal) that spares the slow scan in the many texts without one.
+_FULL_WIDTH_GROUP = re.compile(r"，\d{3}")
 
 
 def _map_characters(draft: _Draft) -> None:
     """Full-width ASCII to half-width, one character for one; other Chinese marks stay."""
-    replacements = {m.start(): _SIMPLE_MAP[m.group(0)] for m in _SIMPLE_CHARS.finditer(draft.text)}
-    draft.replace(replacements)
-    replacements = {m.start(): "-" for m in _MINUS.finditer(draft.text)}
-    for number in _THOUSANDS.finditer(draft.text):
-        for offset, char in enumerate(number.group(0)):
-            if char == "，":
-                replacements[number.start() + offset] = ","
+    # One str.replace (a C pass) per distinct character present: rebuilding the text a
+    # character at a time, or str.translate with a dict, costs a Python step per character.
+    # The replacements are ASCII and no key is, so their order does not matter.
+    text = draft.text
+    for char in set(_SIMPLE_CHARS.findall(text)):
+        text = text.replace(char, _SIMPLE_MAP[char])
+    draft.text = text
+    replacements = {m.start(): "-" for m in _MINUS.finditer(text)}
+    if _FULL_WIDTH_GROUP.search(text):
+        for number in _THOUSANDS.finditer(text):
+            for offset, char in enumerate(number.group(0)):
+                if char == "，":
+                    replacements[number.start() + offset] = ","
     draft.replace(replacements)
     # OCR reads 元 after an amount as 兀: "64.63万兀" is 64.63万元 (兀 is never a unit).
-    draft.replace({m.start(1): "元" for m in _OCR_YUAN.finditer(draft.text)})
+    if "兀" in draft.text:
+        draft.replace({m.start(1): "元" for m in _OCR_YUAN.finditer(draft.text)})
 
 
 _OCR_YUAN = re.compile(r"(?<=[\d万亿])\s?(兀)")
@@ -277,21 +337,40 @@ _SENTENCE_MARKS = re.compile(r"[，。；,;]")
 _DOT_SPACE = re.compile(rf"(?<=\d)({_SPACE}+)(?=\.\d)")
 
 
-_LINE_WITH_SPACE = re.compile(rf"^[^\n]*?{_SPACE}[^\n]*$", re.MULTILINE)
+_SPACE_CHAR = re.compile(_SPACE)
+
+
+def _lines_with_space(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line holding a space, the newline excluded.
+
+    One search per such line, then a jump to the next line: a line-matching regex tried
+    every character of the lines without one.
+    """
+    lines: list[tuple[int, int]] = []
+    found = _SPACE_CHAR.search(text)
+    while found is not None:
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.start())
+        if end < 0:
+            end = len(text)
+        lines.append((start, end))
+        found = _SPACE_CHAR.search(text, end)
+    return lines
 
 
 def _tighten_spaces(draft: _Draft) -> None:
     """Remove spaces inside amounts ("881300.39 元", "3.8 %", "2023 年"); keep the spaces
     between a label and a bare figure and between figures ("三公经费 29.08 63.46"): table
     parsing depends on them."""
+    text = draft.text
     spans: set[tuple[int, int]] = set()
     # Only lines holding a space can change; scanning just those keeps this step cheap.
-    for line in _LINE_WITH_SPACE.finditer(draft.text):
+    for start, end in _lines_with_space(text):
         patterns = [_UNIT_SPACE, _DATE_SPACE, _LABEL_SPACE, _DOT_SPACE]
-        if _SENTENCE_MARKS.search(line.group(0)):
+        if _SENTENCE_MARKS.search(text, start, end):
             patterns.append(_OCR_GAP)
         for pattern in patterns:
-            for found in pattern.finditer(draft.text, line.start(), line.end()):
+            for found in pattern.finditer(text, start, end):
                 for group in range(1, (pattern.groups or 0) + 1):
                     if found.group(group) is not None:
                         spans.add(found.span(group))

@@ -20,6 +20,11 @@ from jixiao.intake.quantities import Quantity, find_quantities
 from jixiao.intake.scopes import effective_scope, other_year_scope
 
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_SENTENCE_MARKS = frozenset("。；;！？!?\n")
+# Up to the last sentence mark before the end: where the sentence holding the end begins.
+_BEFORE_SENTENCE = re.compile(r"(?s:.*)[。；;！？!?\n]")
+# A line break that starts a sentence: a new paragraph.
+_PARAGRAPH_START = re.compile(r"\n(?![。；;！？!?\n])")
 _CLAUSE_START = re.compile(r"[，,、:]")
 _MAX_GAP = 28
 # What may stand between a label and its number: qualifiers, copulas and the like. Any other
@@ -50,7 +55,12 @@ _ACTUAL_WORDS = re.compile(r"决算|实际|执行|完成|支出")
 _COMPOUND_PATHS = ("spending.", "three_public.", "accounts.", "budget.execution_rate")
 _ZERO_AFTER = re.compile(r"(?:支出|经费)?(?:为|是)?(?:零|0)(?![\d.])(?!万|元|%)")
 _ALL_OF = re.compile(r"[，,]?(?:全部|均|全)(?:为|是|用于)")
-_ALL_ZERO = re.compile(r"(?:均为|都为|均是)(?:0|零)(?![\d.])(?:万元|元)?|均无|均未发生")
+# Every alternative opens with its own literal, so the regex engine skips in C to 均 or 都
+# instead of trying the alternatives at every character.
+_ALL_ZERO = re.compile(
+    r"均为(?:0|零)(?![\d.])(?:万元|元)?|都为(?:0|零)(?![\d.])(?:万元|元)?"
+    r"|均是(?:0|零)(?![\d.])(?:万元|元)?|均无|均未发生"
+)
 _LIST_JOIN = re.compile(r"^(?:和|、|及|与|以及|,|，)$")
 _NONE_BEFORE = re.compile(r"(?:无|没有|未发生|未安排)$")
 _DECREASE = ("减少", "下降", "降低", "节约", "减")
@@ -92,29 +102,40 @@ def prose_candidates(
     found = list(_paired_totals(text))
     found.extend(_stated_none(text, labels))
     events: list[LabelMatch | Quantity] = sorted([*labels, *quantities], key=lambda e: e.start)
-    position = 0
     current: dict[str, Candidate] = {}
-    for start, end in _sentences(text):
-        if start > 0 and text[start - 1] == "\n":
+    for start, end, group, new_paragraph in _sentences_with_events(text, events):
+        if new_paragraph:
             current = {}  # a new paragraph: "this year's value" is stated afresh
-        while position < len(events) and events[position].start < start:
-            position += 1
-        first = position
-        while position < len(events) and events[position].start < end:
-            position += 1
-        if position > first:
-            found.extend(_sentence_candidates(ctx, start, end, events[first:position], current))
+        found.extend(_sentence_candidates(ctx, start, end, group, current))
     return found
 
 
-def _sentences(text: str) -> Iterable[tuple[int, int]]:
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if match.start() > start:
-            yield start, match.start()
-        start = match.end()
-    if start < len(text):
-        yield start, len(text)
+def _sentences_with_events(
+    text: str, events: list[LabelMatch | Quantity]
+) -> Iterable[tuple[int, int, list[LabelMatch | Quantity], bool]]:
+    """The sentences (the text between sentence marks) that hold events: their span, their
+    events and whether a paragraph began since the previous one.
+
+    Found from the events, a few dozen, instead of walking every sentence of the text; an
+    event on a sentence mark belongs to no sentence.
+    """
+    position = 0
+    previous = 0  # where the previous sentence with events began
+    while position < len(events):
+        at = events[position].start
+        if text[at] in _SENTENCE_MARKS:
+            position += 1
+            continue
+        before = _BEFORE_SENTENCE.match(text, previous, at)
+        start = before.end() if before else previous
+        stop = _SENTENCE_END.search(text, at)
+        end = stop.start() if stop else len(text)
+        first = position
+        while position < len(events) and events[position].start < end:
+            position += 1
+        new_paragraph = _PARAGRAPH_START.search(text, previous, start + 1) is not None
+        yield start, end, events[first:position], new_paragraph
+        previous = start
 
 
 def _senses_for(label: LabelMatch, kind: str) -> tuple[LabelSense, ...]:

@@ -110,6 +110,7 @@ _APPROX_MARKERS = (
     ("超过", ""),
     ("逾", ""),
 )
+_APPROX_LAST = frozenset(marker[-1] for marker, _ in _APPROX_MARKERS)
 _TABLE_BEFORE_SIGN = frozenset("\n\r\t |\u3000")
 # Chinese numerals that are words, not numbers, when they stand alone.
 _WORD_NUMERALS = frozenset("十拾百佰千仟万萬亿億零〇○")
@@ -248,7 +249,7 @@ def _from_match(text: str, match: re.Match[str]) -> Quantity | None:
             return None
         value, unit = parsed
         digits = format(value, "f")  # keeps stated zeros: 陆角零分 is precise to 分
-    approximate = any(match[group] for group in ("about1", "about2", "about3", "about4"))
+    approximate = bool(match["about1"] or match["about2"] or match["about3"] or match["about4"])
     return Quantity(
         kind=kind,
         start=start,
@@ -318,6 +319,8 @@ def _cent_digits(jiao: str | None, fen: str | None) -> str:
 
 
 def _approx_before(text: str, start: int) -> bool:
+    if start == 0 or text[start - 1] not in _APPROX_LAST:
+        return False  # most figures: no marker ends right before them
     for marker, not_after in _APPROX_MARKERS:
         if text.endswith(marker, 0, start):
             before = start - len(marker) - 1

@@ -75,10 +75,18 @@ _LEVEL_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (5, re.compile(r"([①-⑳])")),
 )
 _LEADING_SPACE = re.compile(r"[ \t\u3000\u00a0]*")
+# The characters a marker of _LEVEL_PATTERNS can begin with: one test rules out most lines
+# before the five patterns are tried.
+_MARKER_START = re.compile(r"[一二三四五六七八九十(（\d①-⑳]")
 # A title ends at the first sentence mark when its paragraph continues on the same line;
 # a comma between digits is a thousands separator, not the end of the title.
 _TITLE_END = re.compile(r"[。，；;！？!?]|,(?!\d)")
-_INLINE_L1 = re.compile(rf"(?<![一二三四五六七八九十])({_CN_NUMERAL})、")
+# A numeral not preceded by another, then 、. The check on the character before comes after
+# the first numeral so that the pattern opens with a character set: the regex engine then
+# skips in C to the numerals instead of trying a match at every character.
+_INLINE_L1 = re.compile(
+    r"([一二三四五六七八九十](?<![一二三四五六七八九十].)[一二三四五六七八九十]{0,2})、"
+)
 _INLINE_L2 = re.compile(rf"[(（]({_CN_NUMERAL})[)）]")
 # Words that close a section title in run-on text, where no punctuation marks its end.
 _TITLE_FINAL = re.compile(r"情况|概况|问题|建议|分析|措施|结论|目标|结果|成效")
@@ -89,17 +97,29 @@ def find_headings(text: str) -> list[HeadingMatch]:
     """All headings in ``text``, in order: those at line starts and run-on outline sequences."""
     headings: list[HeadingMatch] = []
     last_top = 0  # number of the last level-1 heading, so a run-on sequence may continue it
+    # One scan of the whole text for run-on markers (they never span a line), shared out
+    # to the lines in order, instead of one scan a line.
+    inline = list(_INLINE_L1.finditer(text))
+    taken = 0
     for line_start, line_end in _lines(text):
-        found = _headings_in_line(text, line_start, line_end, last_top)
+        if line_start == line_end:
+            continue  # a blank line: no heading starts or runs on there
+        first = taken
+        while taken < len(inline) and inline[taken].start() < line_end:
+            taken += 1
+        found = _headings_in_line(text, line_start, line_end, last_top, inline[first:taken])
         headings.extend(found)
         tops = [_numeral_value(h.marker[:-1]) for h in found if h.level == 1]
         last_top = tops[-1] if tops else last_top
     return headings
 
 
-def _headings_in_line(text: str, start: int, end: int, last_top: int) -> list[HeadingMatch]:
+def _headings_in_line(
+    text: str, start: int, end: int, last_top: int, inline: list[re.Match[str]]
+) -> list[HeadingMatch]:
+    """``inline`` are the _INLINE_L1 matches inside the line."""
     heading = _heading_at_line_start(text, start, end)
-    run_on = _run_on_headings(text, start, end, last_top)
+    run_on = _run_on_headings(text, end, last_top, inline)
     if heading is None:
         return run_on
     if not run_on:
@@ -205,6 +225,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def _heading_at_line_start(text: str, line_start: int, line_end: int) -> HeadingMatch | None:
     spaces = _LEADING_SPACE.match(text, line_start, line_end)
     start = spaces.end() if spaces else line_start
+    if not _MARKER_START.match(text, start, line_end):
+        return None
     for level, pattern in _LEVEL_PATTERNS:
         found = pattern.match(text, start, line_end)
         if found is None:
@@ -243,9 +265,13 @@ def _title_end(text: str, start: int, limit: int) -> int:
     return end
 
 
-def _run_on_headings(text: str, start: int, end: int, last_top: int) -> list[HeadingMatch]:
-    """A 一、二、三、… sequence inside one paragraph whose titles are outline titles."""
-    candidates = list(_INLINE_L1.finditer(text, start, end))
+def _run_on_headings(
+    text: str, end: int, last_top: int, candidates: list[re.Match[str]]
+) -> list[HeadingMatch]:
+    """A 一、二、三、… sequence inside one paragraph whose titles are outline titles;
+    ``candidates`` are the paragraph's _INLINE_L1 matches, ``end`` is where it ends."""
+    if len(candidates) < 2:
+        return []  # a chain needs two
     chain: list[re.Match[str]] = []
     for candidate in candidates:
         value = _numeral_value(candidate.group(1))

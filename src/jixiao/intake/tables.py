@@ -38,6 +38,12 @@ _COLUMNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"本年(?:度)?决算数?", "actual_current"),
     )
 )
+# Any column name at all: one test turns down the many cells that name no column before
+# each pattern of _COLUMNS is tried in turn.
+_ANY_COLUMN = re.compile(
+    "|".join(f"(?:{pattern.pattern})" for pattern, _ in _COLUMNS).replace("(?P<year>", "(?:")
+)
+_COLUMN_NOTE = re.compile(r"[(（][^)）]*[)）]?$")
 _TEXT_COLUMNS = re.compile(r"原因|说明|偏差|备注|改进措施")
 _UNIT = re.compile(r"[(（]\s*(万元|元)\s*[)）]?|单位[:：]\s*(万元|元)")
 _FUNDS_ROW = re.compile(r"(?:年度)?资金总额|^总额$|^合计$|^项目资金$|^年度预算$")
@@ -104,7 +110,7 @@ def _step(
     lexicon: Lexicon,
 ) -> int:
     cell = cells[index]
-    unit = _UNIT.search(cell.text)
+    unit = _UNIT.search(cell.text) if "元" in cell.text else None  # every unit names 元
     if unit:
         state.unit = MoneyUnit.YUAN if (unit.group(1) or unit.group(2)) == "元" else MoneyUnit.WAN
     columns, taken = _header_run(cells, index)
@@ -181,7 +187,9 @@ def _header_run(cells: list[Cell], index: int) -> tuple[list[Column], int]:
 
 
 def _column(text: str) -> Column | None:
-    cleaned = re.sub(r"[(（][^)）]*[)）]?$", "", text.replace(" ", ""))
+    cleaned = _COLUMN_NOTE.sub("", text.replace(" ", ""))
+    if not _ANY_COLUMN.fullmatch(cleaned):
+        return None
     for pattern, kind in _COLUMNS:
         match = pattern.fullmatch(cleaned)
         if match:

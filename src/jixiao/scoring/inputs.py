@@ -80,10 +80,14 @@ class ScoringInputs:
     text: str = ""  # the report text, for quoting evidence
 
     def judgement(self, *keys: str) -> Judgement | None:
+        if not self.judgements:
+            return None  # a report's own inputs have none: no keys to normalize
         wanted = {normalize(k) for k in keys}
         return next((j for j in self.judgements if normalize(j.key) in wanted), None)
 
     def stated_score(self, *keys: str) -> Decimal | None:
+        if not self.stated_scores:
+            return None  # a report's own inputs have none: no keys to normalize
         wanted = {normalize(k) for k in keys}
         return next((s for k, s in self.stated_scores if normalize(k) in wanted), None)
 
@@ -108,10 +112,13 @@ def basic_key(label: str) -> str | None:
 
 
 # -- from a report -------------------------------------------------------------------------
-_SURVEY = re.compile(
-    r"(问卷|样本|抽样|调查|调研|回收|受访|测评)[^。；\n]{0,20}?\d+\s*(份|人|户|名|个|家)"
-    r"|\d+\s*(份|人|户|名|家)[^。；\n]{0,12}(问卷|样本|调查)"
+# Two patterns, each opening with a character set (a word's first characters, a digit: \d\d*,
+# as \d+ would hide it), so the regex engine skips in C to where a match may start; as one
+# alternation it tried both branches at every character of the report.
+_SURVEY_WORD_FIRST = re.compile(
+    r"(?:问卷|样本|抽样|调查|调研|回收|受访|测评)[^。；\n]{0,20}?\d+\s*(?:份|人|户|名|个|家)"
 )
+_SURVEY_COUNT_FIRST = re.compile(r"\d\d*\s*(?:份|人|户|名|家)[^。；\n]{0,12}(?:问卷|样本|调查)")
 
 
 _SURVEY_WORDS = ("问卷", "样本", "抽样", "调查", "调研", "回收", "受访", "测评")
@@ -120,8 +127,10 @@ _SURVEY_WORDS = ("问卷", "样本", "抽样", "调查", "调研", "回收", "�
 def describes_survey(text: str) -> bool:
     """Whether the text says how many people a satisfaction survey asked (a sample size)."""
     # Every match holds one of these words: looking for them first spares most reports the
-    # regular expression, which tries a match at every digit of the text.
-    return any(word in text for word in _SURVEY_WORDS) and _SURVEY.search(text) is not None
+    # regular expressions.
+    return any(word in text for word in _SURVEY_WORDS) and (
+        _SURVEY_WORD_FIRST.search(text) is not None or _SURVEY_COUNT_FIRST.search(text) is not None
+    )
 
 
 def inputs_from_report(report: Report) -> ScoringInputs:

@@ -43,28 +43,21 @@ def _keys(spec: IndicatorSpec, names: Counter[str]) -> tuple[str, ...]:
 def _line(
     spec: IndicatorSpec, inputs: ScoringInputs, keys: tuple[str, ...]
 ) -> tuple[ScoreLine, list[ScoreWarning]]:
-    base = ScoreLine(
-        spec.id,
-        spec.level1,
-        spec.level2,
-        spec.level3,
-        spec.weight,
-        LineStatus.MISSING,
-        explanation="",
-        stated_score=_stated(spec, inputs, keys),
-    )
+    # Each path builds its line once, from the spec and the unit's own score: a placeholder
+    # line copied on every path cost a second ScoreLine per indicator.
+    stated = _stated(spec, inputs, keys)
     operands = [inputs.basic.get(key) for key in spec.inputs]
     absent = [key for key, value in zip(spec.inputs, operands, strict=True) if value is None]
     reference = spec.weight == 0
     if absent:
         if reference:
-            return _replace(
-                base, LineStatus.REFERENCE, f"{spec.level3}：参考指标，本框架不计分"
+            return _new_line(
+                spec, stated, LineStatus.REFERENCE, f"{spec.level3}：参考指标，本框架不计分"
             ), []
         missing = tuple(MissingInput(spec.id, key, FIELD_BY_KEY[key].label) for key in absent)
         labels = "、".join(m.label for m in missing)
         said = f"{spec.level3}：缺少{labels}，无法计分"
-        return _replace(base, LineStatus.MISSING, said, missing=missing), []
+        return _new_line(spec, stated, LineStatus.MISSING, said, missing=missing), []
     values = tuple(v.value for v in operands if v is not None)
     computed = FORMULAS[spec.formula].compute(
         [
@@ -77,8 +70,8 @@ def _line(
         said = f"{spec.level3} = {computed.text}（参考指标，本框架不计分）"
         if spec.formula == "judgement":
             said = f"{spec.level3}：参考指标，本框架不计分"
-        return _replace(base, LineStatus.REFERENCE, said, value=computed.value), []
-    return _scored(spec, inputs, keys, base=base, values=values, computed=computed)
+        return _new_line(spec, stated, LineStatus.REFERENCE, said, value=computed.value), []
+    return _scored(spec, inputs, keys, stated=stated, values=values, computed=computed)
 
 
 def _scored(
@@ -86,14 +79,14 @@ def _scored(
     inputs: ScoringInputs,
     keys: tuple[str, ...],
     *,
-    base: ScoreLine,
+    stated: Decimal | None,
     values: tuple[Decimal, ...],
     computed: Computed,
 ) -> tuple[ScoreLine, list[ScoreWarning]]:
     needs = spec.rule.needs
     if needs is Needs.VALUE and computed.value is None:
         said = f"{spec.level3}：{computed.text}"
-        return _replace(base, LineStatus.INCOMPUTABLE, said), []
+        return _new_line(spec, stated, LineStatus.INCOMPUTABLE, said), []
     case = Case(
         weight=spec.weight,
         better=spec.better,
@@ -112,7 +105,7 @@ def _scored(
     if outcome.score is None:
         missing = tuple(MissingInput(spec.id, f"judgement:{spec.id}", m) for m in outcome.missing)
         said = f"{head}{outcome.clause}{'，' if outcome.clause else ''}缺少评价判断，无法计分"
-        return _replace(base, LineStatus.MISSING, said, missing=missing), []
+        return _new_line(spec, stated, LineStatus.MISSING, said, missing=missing), []
     warnings = [
         ScoreWarning(
             code, f"{spec.level3}：{message}", spec.id, case.judgement.score, outcome.score
@@ -120,8 +113,9 @@ def _scored(
         for code, message in outcome.warnings
         if case.judgement is not None
     ]
-    line = _replace(
-        base,
+    line = _new_line(
+        spec,
+        stated,
         LineStatus.SCORED,
         f"{head}{outcome.clause}",
         value=computed.value,
@@ -130,8 +124,9 @@ def _scored(
     return line, warnings
 
 
-def _replace(
-    base: ScoreLine,
+def _new_line(
+    spec: IndicatorSpec,
+    stated: Decimal | None,
     status: LineStatus,
     explanation: str,
     *,
@@ -140,16 +135,16 @@ def _replace(
     missing: tuple[MissingInput, ...] = (),
 ) -> ScoreLine:
     return ScoreLine(
-        base.id,
-        base.level1,
-        base.level2,
-        base.level3,
-        base.weight,
+        spec.id,
+        spec.level1,
+        spec.level2,
+        spec.level3,
+        spec.weight,
         status,
         explanation,
         value=value,
         score=score,
-        stated_score=base.stated_score,
+        stated_score=stated,
         missing=missing,
     )
 
