@@ -47,19 +47,12 @@ class ReturnNotice:
 _SENT_BACK = ("return", "send_back")
 
 
-def return_notice(*, submission: Submission) -> ReturnNotice | None:
+def notice_of(*, submission: Submission, last: ReviewEvent | None) -> ReturnNotice | None:
     """The last return (reviewer) or send-back (head) while the report still sits in the state
     it put it in; None once the unit has moved it on (resubmitted, submitted again).
 
-    Two queries at most, whatever the history's length: the last event with its actor, then
-    that event's comments."""
-    last = submission.events.select_related("actor").order_by("-at", "-id").first()
-    return notice_of(submission=submission, last=last)
-
-
-def notice_of(*, submission: Submission, last: ReviewEvent | None) -> ReturnNotice | None:
-    """The notice from the report's last event when the caller has read it already (the
-    report's page reads the whole history, comments prefetched: no query more)."""
+    ``last`` is the report's last event, from the history the caller has read already
+    (``event_list``, comments prefetched): no query more, however long the history."""
     if last is None or last.action not in _SENT_BACK or last.to_state != submission.state:
         return None
     comments = list(last.comments.all())
