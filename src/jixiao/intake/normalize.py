@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
 
+from jixiao.intake.script import pinyin_spans, simplified_replacements
 from jixiao.intake.sections import starts_with_heading
 
 
@@ -57,6 +58,7 @@ class NormalizedText:
 def normalize(original: str) -> NormalizedText:
     """Normalize a decoded report; see the module docstring for what changes."""
     draft = _Draft(original)
+    _undo_script(draft)
     _drop_page_markers(draft)
     _join_wrapped_lines(draft)
     _map_characters(draft)
@@ -120,6 +122,13 @@ class _Draft:
 
 
 _SPACE = "[ \t\u3000\u00a0]"
+
+
+def _undo_script(draft: _Draft) -> None:
+    """Inline pinyin out, traditional characters to simplified (script.py)."""
+    draft.delete(pinyin_spans(draft.text))
+    draft.replace(simplified_replacements(draft.text))
+
 
 # ---------------------------------------------------------------------------- page markers
 
