@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import opencc  # type: ignore[import-untyped]
+import opencc
 
 # Characters that only traditional text uses, common in reports: one of them is enough to
 # run the converter (a few microseconds a report) instead of converting every text.
