@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
-_YEAR = re.compile(r"(?<![\d〔\[])(20\d{2})年(?!\d{1,2}月\d{1,2}日)")
-_TITLE_YEAR = re.compile(r"(20\d{2})年度?")
+from jixiao.intake.document_sense import document_kind, report_year
+
 _DATE_LINE = re.compile(r"^\s*(20\d{2})年(\d{1,2})月(\d{1,2})日\s*$")
 _TITLE = re.compile(r"(?:说明|报告|表|情况)(?:[(（][^)）]*[)）])?$")
 _UNIT_SUFFIX = (
@@ -23,18 +22,6 @@ _UNIT_CELL = re.compile(
     re.MULTILINE,
 )
 _UNIT_LINE = re.compile(rf"^[\u4e00-\u9fff()（）]{{2,30}}{_UNIT_SUFFIX}$")
-_KIND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"整体支出|绩效情况说明|整体绩效"), "overall"),
-    (
-        re.compile(
-            r"项目支出绩效自评|项目绩效自评|专项资金.{0,6}绩效|项目.{0,12}绩效自评|绩效自评表"
-        ),
-        "project",
-    ),
-    (re.compile(r"决算"), "final_accounts"),
-    (re.compile(r"预算(?:情况)?的?说明|预算公开|部门预算|单位预算"), "budget"),
-    (re.compile(r"绩效"), "overall"),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +36,8 @@ class Profile:
 def read_profile(text: str) -> Profile:
     lines = text.split("\n")
     title = _title(lines)
-    year = _year(text, title)
-    kind = _kind(text, title)
+    kind = document_kind(text)
+    year = report_year(text, title[0] if title else None, kind)
     signing_unit, signed_on = _signature(lines)
     return Profile(_unit_name(text, title, signing_unit), year, kind, signing_unit, signed_on)
 
@@ -68,31 +55,6 @@ def _title(lines: list[str]) -> tuple[str, int] | None:
             return stripped, offset + line.index(stripped)
         offset += len(line) + 1
     return None
-
-
-def _year(text: str, title: tuple[str, int] | None) -> int | None:
-    if title:
-        found = _TITLE_YEAR.search(title[0])
-        if found:
-            return int(found.group(1))
-    # Reports compare with the year before as often as they name their own year, so
-    # the latest year named more than once is the report's (or the latest at all).
-    years = Counter(int(m.group(1)) for m in _YEAR.finditer(text[:4000]))
-    if not years:
-        return None
-    repeated = [y for y, n in years.items() if n >= 2]
-    return max(repeated or years)
-
-
-def _kind(text: str, title: tuple[str, int] | None) -> str:
-    # An overall evaluation appended to final accounts is still an overall evaluation.
-    if _KIND_RULES[0][0].search(text[:600]):
-        return "overall"
-    for scope in ([title[0]] if title else []) + [text[:600]]:
-        for pattern, kind in _KIND_RULES:
-            if pattern.search(scope):
-                return kind
-    return "unknown"
 
 
 def _signature(lines: list[str]) -> tuple[str | None, str | None]:

@@ -1,0 +1,52 @@
+"""The kind and year of a report, weighed over its first page."""
+
+from __future__ import annotations
+
+from jixiao.intake.document_sense import document_kind, report_year
+
+
+def test_a_section_heading_does_not_decide_the_kind() -> None:
+    text = (
+        "根据县财政局通知要求，现将本局2024年专项资金项目绩效自评总结报告如下：\n"
+        "一、绩效目标完成情况\n项目资金共300万元，执行率92%。\n"
+    )
+    assert document_kind(text) == "project"
+
+
+def test_site_navigation_before_a_project_table() -> None:
+    text = (
+        "某项目补助资金绩效自评\n- 绩效自评报告\n2024年度项目支出绩效自评表\n"
+        "| 资金 | 全年预算数 | 全年执行数 | 执行率 |\n| 年度资金总额 | 80 | 60 | 75% |\n"
+    )
+    assert document_kind(text) == "project"
+
+
+def test_performance_pay_in_a_budget_is_no_sign_of_a_performance_report() -> None:
+    text = (
+        "某中心2024年部门预算说明\n基本支出预算100万元，主要用于基本工资、津贴补贴、"
+        "奖金、绩效工资等人员经费。\n"
+    )
+    assert document_kind(text) == "budget"
+
+
+def test_an_overall_title_that_also_names_projects_is_overall() -> None:
+    assert document_kind("部门整体支出及项目支出绩效评价报告\n一、基本情况\n") == "overall"
+
+
+def test_years_compared_with_imply_the_year_after() -> None:
+    text = (
+        "其他收入0万元，较2023年度决算数增加0万元。\n经营收入0万元，较2023年度决算数增加0万元。\n"
+        "(二)本单位2024年度总支出60万元，其中本年支出55万元，较2023年度决算数增加5万元。\n"
+    )
+    assert report_year(text, None, "final_accounts") == 2024
+
+
+def test_document_titles_and_filling_dates() -> None:
+    text = "根据《关于2025年专项资金的通知》要求，2024年省财政下达资金440万元。\n"
+    assert report_year(text, None, "project") == 2024
+    filled = "单位(盖章):某镇人民政府 | 填报日期:2022年2月3日 |\n"
+    assert report_year(filled, None, "overall") == 2021
+
+
+def test_a_title_year_in_brackets_counts() -> None:
+    assert report_year("绩效目标自评表\n(2023年度)\n", None, "project") == 2023
