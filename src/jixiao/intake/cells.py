@@ -33,25 +33,38 @@ class Cell:
 
     @property
     def is_placeholder(self) -> bool:
-        """ "—", "/", "-": an empty value cell that still holds its column."""
-        return bool(_PLACEHOLDER.fullmatch(self.text))
+        """ "—", "/", "-" or nothing: an empty value cell that still holds its column."""
+        return not self.text or bool(_PLACEHOLDER.fullmatch(self.text))
 
 
 def cell_stream(text: str) -> list[Cell]:
     cells: list[Cell] = []
     offset = 0
-    for number, line in enumerate(text.split("\n")):
-        cells.extend(_line_cells(line, offset, number))
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if line and not line.strip() and _between_blank_lines(lines, number):
+            # One cell per line with blank lines between them: a line of only spaces is a
+            # cell left empty, which keeps its column.
+            cells.append(Cell("", offset, offset, number))
+        else:
+            cells.extend(_line_cells(line, offset, number))
         offset += len(line) + 1
     return cells
+
+
+def _between_blank_lines(lines: list[str], number: int) -> bool:
+    return 0 < number < len(lines) - 1 and not lines[number - 1] and not lines[number + 1]
 
 
 def _line_cells(line: str, offset: int, number: int) -> list[Cell]:
     stripped = line.strip()
     if not stripped:
         return []  # a blank line holds no bar, no number and no text: no cells either way
+    if stripped == "|":  # one cell per line, each ending in a bar: this one is empty
+        at = offset + line.index("|")
+        return [Cell("", at, at, number)]
     bars = line.count("|")
-    if bars >= 2 or (bars == 1 and stripped.startswith("|")):
+    if bars >= 2 or (bars == 1 and stripped.startswith("|")) or stripped.endswith(" |"):
         return _split(line, offset, number, "|")
     if _spaced_numbers(line):
         return _split_spaces(line, offset, number)

@@ -36,6 +36,9 @@ _COLUMNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"上年(?:度)?决算数?", "actual_prior"),
         (r"本年(?:度)?预算数?", "budget_current"),
         (r"本年(?:度)?决算数?", "actual_current"),
+        # Bare 预算数 / 决算数: the report year's (三公 tables, 自评表 预算数(A) / 执行数(B)).
+        (r"(?:全年)?预算(?:数|金额)|预算安排数?", "budget_plain"),
+        (r"(?:全年)?决算(?:数|金额)|实际支出数?|支出决算数?", "actual_plain"),
     )
 )
 # Any column name at all: one test turns down the many cells that name no column before
@@ -43,10 +46,14 @@ _COLUMNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _ANY_COLUMN = re.compile(
     "|".join(f"(?:{pattern.pattern})" for pattern, _ in _COLUMNS).replace("(?P<year>", "(?:")
 )
-_COLUMN_NOTE = re.compile(r"[(（][^)）]*[)）]?$")
+_COLUMN_NOTE = re.compile(r"[(（][^)）]*[)）]?$|[:：]$")
+# A header word a flattened table broke over two cells ("年初" / "预算数").
+_HEADER_HEAD = re.compile(r"^(?:年初|全年|调整后|本年|上年|预算|全年预算|全年执行|实际)$")
 _TEXT_COLUMNS = re.compile(r"原因|说明|偏差|备注|改进措施")
 _UNIT = re.compile(r"[(（]\s*(万元|元)\s*[)）]?|单位[:：]\s*(万元|元)")
 _FUNDS_ROW = re.compile(r"(?:年度)?资金总额|^总额$|^合计$|^项目资金$|^年度预算$")
+_TABLE_TITLE = re.compile(r"^(?=.*(?:\d{4}年|经费|预算|决算|支出|收入)).{4,50}(?:表|说明|情况)$")
+_TOTAL_ROW = re.compile(r"^(?:合\s*计|总\s*计)$")
 _SCORE_ROW = re.compile(r"^(?:总分|总得分|自评总分|合计得分|综合得分)$")
 _ADJUSTMENT_ROW = re.compile(r"整体支出预算调整")
 _GRADE = re.compile(r"^(优秀|良好|中等|合格|不合格|优|良|中|差)$")
@@ -77,6 +84,7 @@ class _State:
     columns: list[Column] = field(default_factory=list)
     unit: MoneyUnit = MoneyUnit.WAN
     levels: list[str] = field(default_factory=lambda: ["", ""])  # 一级, 二级 指标
+    topic: str = ""  # "three_public" under a 三公 table's title: its 合计 row is the 三公 total
 
 
 def read_tables(
@@ -120,7 +128,10 @@ def _step(
     if len(cell.text) > 60:  # a paragraph ends any table context
         state.columns = []
         state.levels = ["", ""]
+        state.topic = ""
         return index + 1
+    if _TABLE_TITLE.search(cell.text):  # a table's title says what its 合计 row totals
+        state.topic = "three_public" if "三公" in cell.text else ""
     if _inline(cell, state, reading, kind=kind, lexicon=lexicon):
         return index + 1
     row = indicator_at(cells, index, state.levels) or qualitative_at(cells, index, state.levels)
@@ -170,6 +181,12 @@ def _header_run(cells: list[Cell], index: int) -> tuple[list[Column], int]:
     position = index
     while position < len(cells):
         column = _column(cells[position].text)
+        if _HEADER_HEAD.match(cells[position].text) and position + 1 < len(cells):
+            joined = _column(cells[position].text + cells[position + 1].text)
+            if joined is not None:
+                columns.append(joined)
+                position += 2
+                continue
         if column is None:
             if columns and _TEXT_COLUMNS.search(cells[position].text):
                 columns.append(Column("text"))
@@ -238,12 +255,18 @@ def _row(
         ):
             _add(reading, path, label, value_cell, number, unit=state.unit)
         return
-    if _FUNDS_ROW.search(name) and any(
-        c.kind in ("initial", "adjusted", "executed") for c in state.columns
+    if (
+        state.topic != "three_public"
+        and _FUNDS_ROW.search(name)
+        and any(
+            c.kind in ("initial", "adjusted", "executed", "budget_plain") for c in state.columns
+        )
     ):
         _funds_row(label, assigned, state, reading, kind=kind)
         return
     paths = _row_paths(name, lexicon, kind)
+    if not paths and state.topic == "three_public" and _TOTAL_ROW.match(name):
+        paths = ["three_public.total"]
     if not paths:
         return
     if not state.columns:
@@ -282,9 +305,9 @@ def _column_scope(column: Column, year: int | None, kind: str) -> str | None:
         if year is None or column.year == year:
             return "" if column.kind == wanted else ("预算" if column.kind == "budget" else "决算")
         return "上年" if column.year is not None and column.year < year else None
-    if column.kind == "actual_current":
+    if column.kind in ("actual_current", "actual_plain"):
         return "" if wanted == "actual" else "决算"
-    if column.kind == "budget_current":
+    if column.kind in ("budget_current", "budget_plain"):
         return "" if wanted == "budget" else "预算"
     if column.kind == "actual_prior":
         return "上年"
@@ -299,7 +322,31 @@ def _align(
         return []
     if len(values) >= len(numeric):
         return list(zip(numeric, values[: len(numeric)], strict=True))
-    return list(zip(numeric[len(numeric) - len(values) :], values, strict=True))
+    # A short row lost empty cells, at the left (a new line's 上年 column) or at the right (an
+    # unfilled 得分). Where the row says which, follow it: a percentage sits in the 执行率
+    # column and 执行率 = 执行数 ÷ 预算数; otherwise right-align, the commoner case.
+    room = len(numeric) - len(values)
+    best = max(range(room + 1), key=lambda shift: (_fit(numeric[shift:], values), shift))
+    return list(zip(numeric[best : best + len(values)], values, strict=True))
+
+
+def _fit(columns: list[Column], values: list[tuple[Cell, Quantity | None]]) -> int:
+    """How well ``values`` read under ``columns``, left-aligned (higher is better)."""
+    score = 0
+    found: dict[str, Decimal] = {}
+    for column, (_, quantity) in zip(columns, values, strict=False):
+        if quantity is None:
+            continue
+        is_rate = quantity.kind == "rate"
+        if column.kind == "rate":
+            score += 2 if is_rate else -1
+        elif is_rate:
+            score -= 2
+        found[column.kind] = quantity.value
+    adjusted, executed, rate = (found.get(k) for k in ("adjusted", "executed", "rate"))
+    if adjusted and executed is not None and rate is not None:
+        score += 3 if abs(executed / adjusted * 100 - rate) <= 1 else -1
+    return score
 
 
 def _funds_row(
@@ -316,6 +363,10 @@ def _funds_row(
         "executed": "budget.executed",
         "rate": "budget.execution_rate",
     }
+    if not any(c.kind == "adjusted" for c in state.columns):
+        paths["budget_plain"] = "budget.adjusted"  # 预算数(A) beside 执行数(B)
+    if not any(c.kind == "executed" for c in state.columns):
+        paths["actual_plain"] = "budget.executed"
     for column, (cell, quantity) in assigned:
         if quantity is None or column.kind not in paths:
             continue

@@ -1,0 +1,81 @@
+"""Funds blocks and 三公 tables in the layouts units publish (invented examples)."""
+
+from __future__ import annotations
+
+from jixiao.domain.report import Report
+from jixiao.intake.parse import parse_text
+
+
+def _wan(report: Report, path: str) -> str | None:
+    section, _, name = path.partition(".")
+    stated = getattr(getattr(report, section), name)
+    if stated is None:
+        return None
+    value = stated.value
+    return str(value.percent if hasattr(value, "percent") else value.wan)
+
+
+def test_one_cell_per_line_each_ending_in_a_bar() -> None:
+    text = "2024年度项目支出绩效自评表\n" + "".join(
+        f"{cell} |\n"
+        for cell in (
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+            "执行率",
+            "年度资金总额",
+            "50.00",
+            "48.00",
+            "45.60",
+            "95.00%",
+        )
+    )
+    report = parse_text(text, source="t.txt")
+    assert _wan(report, "budget.initial") == "50.00"
+    assert _wan(report, "budget.adjusted") == "48.00"
+    assert _wan(report, "budget.executed") == "45.60"
+    assert _wan(report, "budget.execution_rate") == "95.00"
+
+
+def test_a_blank_cell_at_the_right_does_not_shift_the_row() -> None:
+    text = (
+        "2024年度项目支出绩效自评表\n年初预算数\n全年预算数\n全年执行数\n执行率\n分值\n得分\n"
+        "年度资金总额\n50.00\n48.00\n45.60\n95.00%\n10\n\n备注\n"
+    )
+    report = parse_text(text, source="t.txt")
+    assert _wan(report, "budget.adjusted") == "48.00"
+    assert _wan(report, "budget.executed") == "45.60"
+    assert _wan(report, "budget.execution_rate") == "95.00"
+
+
+def test_header_words_broken_over_two_cells() -> None:
+    text = (
+        "项目支出绩效自评表\n\n年初\n\n预算数\n\n全年\n\n预算数\n\n全年\n\n执行数\n\n分值\n\n执行率\n\n得分\n\n"
+        "年度资金总额\n\n20\n\n20\n\n18\n\n10\n\n90%\n\n9\n\n其中:财政拨款\n\n \n\n \n\n \n\n"
+    )
+    report = parse_text(text, source="t.txt")
+    assert _wan(report, "budget.initial") == "20"
+    assert _wan(report, "budget.executed") == "18"
+    assert _wan(report, "budget.execution_rate") == "90"
+
+
+def test_provincial_headers_with_letters() -> None:
+    text = (
+        "2024年度项目支出绩效自评表\n| 资金类别 | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 |\n"
+        "| 年度资金总额 | 80 | 60 | 75% | 15 |\n"
+    )
+    report = parse_text(text, source="t.txt")
+    assert _wan(report, "budget.adjusted") == "80"
+    assert _wan(report, "budget.executed") == "60"
+    assert _wan(report, "budget.execution_rate") == "75"
+
+
+def test_a_three_public_table_with_budget_and_actual_columns() -> None:
+    text = (
+        "某所2024年度“三公”经费支出决算说明\n| 项目 | 预算数 | 决算数 |\n| 合计 | 12 | 9.5 |\n"
+        "| 因公出国(境)费 | 0 | 0 |\n| 公务接待费 | 2 | 1.5 |\n| 公务用车购置及运行维护费 | 10 | 8 |\n"
+    )
+    report = parse_text(text, source="t.txt")
+    assert _wan(report, "three_public.total") == "9.5"
+    assert _wan(report, "three_public.reception") == "1.5"
+    assert _wan(report, "three_public.vehicle") == "8"
