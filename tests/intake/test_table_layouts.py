@@ -73,7 +73,8 @@ def test_provincial_headers_with_letters() -> None:
 def test_a_three_public_table_with_budget_and_actual_columns() -> None:
     text = (
         "某所2024年度“三公”经费支出决算说明\n| 项目 | 预算数 | 决算数 |\n| 合计 | 12 | 9.5 |\n"
-        "| 因公出国(境)费 | 0 | 0 |\n| 公务接待费 | 2 | 1.5 |\n| 公务用车购置及运行维护费 | 10 | 8 |\n"
+        "| 因公出国(境)费 | 0 | 0 |\n| 公务接待费 | 2 | 1.5 |\n"
+        "| 公务用车购置及运行维护费 | 10 | 8 |\n"
     )
     report = parse_text(text, source="t.txt")
     assert _wan(report, "three_public.total") == "9.5"
