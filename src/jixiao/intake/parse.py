@@ -41,8 +41,10 @@ from jixiao.intake.grading import grade_match, score_candidates
 from jixiao.intake.lexicon import load_lexicon
 from jixiao.intake.normalize import NormalizedText, normalize
 from jixiao.intake.profile import read_profile
+from jixiao.intake.project_money import prefer_wholes, project_money
 from jixiao.intake.prose import prose_candidates
 from jixiao.intake.quantities import find_quantities
+from jixiao.intake.run_together import run_together_rows
 from jixiao.intake.sections import HeadingMatch, find_headings, section_spans
 from jixiao.intake.tables import read_tables
 
@@ -136,11 +138,19 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         quantities=quantities,
     )
     candidates += score_candidates(text)
+    candidates += run_together_rows(text)
     if kind == "project":
         candidates = [c for c in candidates if not c.path.startswith("spending.")]
+        candidates += project_money(
+            text,
+            [q for q in quantities if not _claimed(q.start, q.end, tables.claimed)],
+            profile.year,
+        )
     candidates.sort(key=lambda c: (c.start, c.end))
     _inherit_scopes(text, candidates, clusters)
     primary = _choose(candidates, _BUDGET_FALLBACK_SCOPES if kind == "budget" else _FALLBACK_SCOPES)
+    if kind == "project":
+        prefer_wholes(primary, candidates)
 
     functional = (
         None
@@ -208,6 +218,10 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         outline=outline.name if outline else None,
         mentions=tuple(_mentions(candidates, clusters, located)),
     )
+
+
+def _claimed(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in spans)
 
 
 def _table_functional(columns: FieldTables) -> FunctionalList | None:

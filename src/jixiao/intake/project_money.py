@@ -1,0 +1,181 @@
+"""A project's money as its self-evaluation report states it in running text.
+
+Project reports do not use the table's words: "中央财政下达我市困难群众救助补助资金35331.2万元",
+"已完成拨付276万元", "发放资金150万元", "支付率92%". Their wordings are too many to list, but
+the verb nearest before an amount says what it is: 下达/安排/批复/预算 give what the project
+had, 支付/拨付/执行/发放 what it spent, and 支付率/使用率/发放率 the execution rate. The verb
+lists are data (``[project_money]`` in labels.toml).
+
+The lead of an amount is the text before it back to the previous clause mark or figure. Its
+last listed word decides; a word of the ``ignore`` list there (结余, 尚余, 调减, 上年 …) means the
+amount is something else and is skipped; words such as 转移支付 are nouns and are masked. A
+category named "…支出" (业务项目支出) is not the verb 支出: such an amount is skipped too.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+
+from jixiao.domain.money import Money, Rate
+from jixiao.intake.candidates import Candidate
+from jixiao.intake.quantities import Quantity
+
+_RANK = 3  # below every table and lexicon wording of the same field
+_MAX_LEAD = 40
+_CLAUSE_MARK = re.compile(r"[，,。；;！？!?\n]")
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+# Before the verb 支出 only these may stand; any other 汉字 makes "…支出" a category's name.
+_SPENT_BEFORE = re.compile(r"(?:^|[已共计际累年度底止月日的为和及\d]|资金|全部)$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    pattern: re.Pattern[str]
+    senses: dict[str, str]  # word -> "budget" | "executed" | "rate" | "ignore"
+    masked: re.Pattern[str]
+    anywhere: re.Pattern[str]
+
+
+@cache
+def _words() -> _Words:
+    raw = tomllib.loads(
+        resources.files("jixiao.data.lexicon").joinpath("labels.toml").read_text("utf-8")
+    )["project_money"]
+    senses = {
+        word: sense for sense in ("budget", "executed", "rate", "ignore") for word in raw[sense]
+    }
+    ordered = sorted(senses, key=len, reverse=True)
+    masked = sorted(raw["nouns"], key=len, reverse=True)
+    return _Words(
+        pattern=re.compile("|".join(map(re.escape, ordered))),
+        senses=senses,
+        masked=re.compile("|".join(map(re.escape, masked))),
+        anywhere=re.compile("|".join(map(re.escape, raw["ignore_anywhere"]))),
+    )
+
+
+def project_money(text: str, quantities: list[Quantity], year: int | None) -> list[Candidate]:
+    """The budget, executed amount and execution rate statements of a project report.
+
+    An amount in a sentence that dates itself to another year than the report's
+    ("截至2025年6月已拨付…" in a 2024 report) is not the year's figure and is left out.
+    """
+    words = _words()
+    found: list[Candidate] = []
+    previous_end = 0
+    for quantity in quantities:
+        if quantity.kind not in ("amount", "rate"):
+            continue
+        lead_start = max(previous_end, quantity.start - _MAX_LEAD)
+        previous_end = quantity.end
+        lead = text[lead_start : quantity.start]
+        marks = list(_CLAUSE_MARK.finditer(lead))
+        if marks:
+            mark = marks[-1]
+            lead_start += mark.end()
+            lead = lead[mark.end() :]
+        candidate = _classify(lead, lead_start, quantity, words)
+        if candidate is not None and not _other_year(text, quantity.start, year):
+            found.append(candidate)
+    return found
+
+
+def _other_year(text: str, position: int, year: int | None) -> bool:
+    if year is None:
+        return False
+    sentence_start = text.rfind("。", 0, position) + 1
+    years = _YEAR.findall(text, max(sentence_start, position - 60), position)
+    return bool(years) and int(years[-1]) != year
+
+
+def prefer_wholes(chosen: dict[str, Candidate], candidates: list[Candidate]) -> None:
+    """Refine a project's chosen figures with the report's own arithmetic.
+
+    The budget is the whole, not a share listed first: "中央下达1372.7万元，自治区下达98.6万元，
+    地方匹配859.6万元 … 共2330.9万元" gives 2330.9. Of several execution rates, the one that
+    is 执行数 ÷ 预算数 is the project's (a 100% 到位 figure may come first).
+    """
+    budgets = [c for c in candidates if c.path == "budget.adjusted" and c.rank == _RANK]
+    current = chosen.get("budget.adjusted")
+    if current is not None and current.rank == _RANK and len(budgets) >= 3:
+        for candidate in budgets:
+            if _is_sum_of_neighbours(candidate, budgets):
+                chosen["budget.adjusted"] = candidate
+                break
+    adjusted, executed = chosen.get("budget.adjusted"), chosen.get("budget.executed")
+    rates = [c for c in candidates if c.path == "budget.execution_rate" and not c.scope]
+    if adjusted is None or executed is None or len(rates) < 2:
+        return
+    if not isinstance(adjusted.value, Money) or not isinstance(executed.value, Money):
+        return
+    if not adjusted.value.wan:
+        return
+    computed = executed.value.wan / adjusted.value.wan * 100
+    for rate in rates:
+        if isinstance(rate.value, Rate) and abs(rate.value.percent - computed) <= Decimal("0.5"):
+            chosen["budget.execution_rate"] = rate
+            return
+
+
+def _is_sum_of_neighbours(whole: Candidate, budgets: list[Candidate]) -> bool:
+    """Is ``whole`` the sum (to rounding) of a run of two or more other budget statements?"""
+    if not isinstance(whole.value, Money):
+        return False
+    others = [c for c in budgets if c is not whole and isinstance(c.value, Money)]
+    for first in range(len(others)):
+        total = Decimal(0)
+        for last in range(first, len(others)):
+            value = others[last].value
+            assert isinstance(value, Money)
+            total += value.wan
+            if last > first and abs(total - whole.value.wan) <= Decimal("0.011") * (
+                last - first + 1
+            ):
+                return True
+            if total > whole.value.wan:
+                break
+    return False
+
+
+def _classify(lead: str, lead_start: int, quantity: Quantity, words: _Words) -> Candidate | None:
+    if words.anywhere.search(lead):
+        return None
+    masked = words.masked.sub(lambda m: "\0" * len(m.group(0)), lead)
+    hits = list(words.pattern.finditer(masked))
+    if not hits:
+        return None
+    last = hits[-1]
+    sense = words.senses[last.group(0)]
+    if sense == "ignore":
+        return None
+    if last.group(0) == "支出" and not _SPENT_BEFORE.search(masked[: last.start()]):
+        return None  # 业务项目支出30万元: a category, not what was spent
+    start = lead_start + last.start()
+    if sense == "rate":
+        rate = quantity.rate()
+        if rate is None:
+            return None
+        return _candidate("budget.execution_rate", rate, start, quantity)
+    money = quantity.money()
+    if money is None:
+        return None
+    if sense == "executed":
+        return _candidate("budget.executed", money, start, quantity)
+    path = "budget.initial" if "年初" in lead else "budget.adjusted"
+    return _candidate(path, money, start, quantity)
+
+
+def _candidate(path: str, value: Money | Rate, start: int, quantity: Quantity) -> Candidate:
+    return Candidate(
+        path=path,
+        value=value,
+        start=start,
+        end=quantity.end,
+        rank=_RANK,
+        approximate=quantity.approximate,
+    )

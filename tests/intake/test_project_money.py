@@ -1,0 +1,82 @@
+"""A project's money in the running text of its self-evaluation report (invented examples)."""
+
+from __future__ import annotations
+
+from jixiao.domain.report import Report
+from jixiao.intake.parse import parse_text
+from jixiao.intake.run_together import run_together_rows
+
+TITLE = "某镇2024年道路项目绩效自评报告\n"
+
+
+def _budget(report: Report) -> dict[str, str]:
+    out = {}
+    for name in ("initial", "adjusted", "executed", "execution_rate"):
+        stated = getattr(report.budget, name)
+        if stated is not None:
+            value = stated.value
+            out[name] = str(value.percent if name == "execution_rate" else value.wan)
+    return out
+
+
+def test_payment_verbs_and_the_payment_rate() -> None:
+    report = parse_text(
+        TITLE + "本年度该项目安排资金300万元，全年共支付资金276万元，支付率92%。", source="t"
+    )
+    assert _budget(report) == {"adjusted": "300", "executed": "276", "execution_rate": "92"}
+
+
+def test_words_inside_the_budget_phrase() -> None:
+    text = (
+        TITLE + "2024年省财政下达本镇种粮补贴资金150万元，已通过一卡通全部发放，发放资金150万元。"
+    )
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "150", "executed": "150"}
+
+
+def test_a_category_named_spending_is_not_what_was_spent() -> None:
+    text = (
+        TITLE
+        + "本局项目资金分两类：业务项目支出30万元，专项预算支出270万元，项目资金总预算为300万元。"
+    )
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "300"}
+
+
+def test_the_whole_wins_over_its_shares_listed_first() -> None:
+    text = (
+        TITLE + "2024年收到中央下达补助资金60万元，省级下达30万元，县级配套10万元。\n"
+        "2024年收到财政资金共100万元，实际支付95万元，执行率95%。"
+    )
+    assert _budget(parse_text(text, source="t")) == {
+        "adjusted": "100",
+        "executed": "95",
+        "execution_rate": "95",
+    }
+
+
+def test_remaining_and_later_payments_are_not_the_years_figures() -> None:
+    text = (
+        TITLE + "该项目预算资金80万元，实际执行72万元，尚余8万元未支付。"
+        "截至2025年6月已拨付资金80万元。"
+    )
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "80", "executed": "72"}
+
+
+def test_the_rate_that_is_executed_over_budget_is_the_projects() -> None:
+    text = (
+        TITLE + "预算安排下达的专项资金共计200万元，下达进度100%。"
+        "目前已拨付资金84万元，其余正在申请拨付，实际支出率42%。"
+    )
+    assert _budget(parse_text(text, source="t"))["execution_rate"] == "42"
+
+
+def test_cells_run_together_split_by_the_rate_they_state() -> None:
+    text = "全年预算数(A)全年执行数(B)预算执行率(B/A×100%)年度资金总额:12011595.8%其中"
+    found = {c.path: c.value for c in run_together_rows(text)}
+    assert str(found["budget.adjusted"].wan) == "120"  # type: ignore[union-attr]
+    assert str(found["budget.executed"].wan) == "115"  # type: ignore[union-attr]
+    assert str(found["budget.execution_rate"].percent) == "95.8"  # type: ignore[union-attr]
+
+
+def test_digits_that_add_up_no_way_are_left_alone() -> None:
+    text = "全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额:1234567%"
+    assert run_together_rows(text) == []
