@@ -60,6 +60,16 @@ _BUDGET_FALLBACK_SCOPES: dict[str, tuple[str, ...]] = {
     "spending": ("一般公共预算", "预算"),
     "three_public": ("预算",),
 }
+
+
+def _fallback_scopes(kind: str) -> dict[str, tuple[str, ...]]:
+    """A 预算 figure stands in for the unit's own only where the text may be a budget: in a
+    决算 or a performance report it never does (its 决算 figure is simply not stated)."""
+    if kind == "budget":
+        return _BUDGET_FALLBACK_SCOPES
+    return _FALLBACK_SCOPES if kind == "unknown" else {}
+
+
 _WHOLES = ("spending.total", "spending.basic", "three_public.total")
 _PARTS = {
     "spending.total": (
@@ -148,7 +158,7 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         )
     candidates.sort(key=lambda c: (c.start, c.end))
     _inherit_scopes(text, candidates, clusters)
-    primary = _choose(candidates, _BUDGET_FALLBACK_SCOPES if kind == "budget" else _FALLBACK_SCOPES)
+    primary = _choose(candidates, _fallback_scopes(kind))
     if kind == "project":
         prefer_wholes(primary, candidates)
 

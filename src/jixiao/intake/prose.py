@@ -41,8 +41,11 @@ _GAP_OK = re.compile(
 # The character just before a label that still lets the label name the unit's own figure;
 # any other 汉字 makes the label part of a longer noun ("政府采购支出总额") of a narrower thing.
 _OPEN_BEFORE = re.compile(
-    r"[的中局站院校委办所心位门年度其共计括要及和与为是县市区镇乡部排际本我、：:，,。.；;（()）“”\"'‘’「」\s\d]"
+    r"[的中局站院校委办所心位门年度其共计括要及和与为是县市区镇乡部排际本我等、：:，,。.；;（()）“”\"'‘’「」\s\d]"
 )
+# Wordings that, right after another label, only repeat what it is ("因公出国(境)费支出预算为…"
+# in a budget: 支出预算 is not a second figure but the first one's 预算).
+_REPEATING_SUFFIXES = frozenset(("支出预算", "支出:", "预算支出总额", "支出预算合计"))
 _CHANGE = re.compile(
     r"(?:同比|比上年|较上年|较上年度|与上年相比|较\d{4}年度?[^，,。；]{0,8}|与\d{4}年[^，,。；]{0,6}相比)?"
     r"[，,]?\s*(?P<verb>增加|增长|上升|提高|增|减少|下降|降低|节约|减)(?:了)?$"
@@ -167,6 +170,12 @@ def _sentence_candidates(
     cursor = start
     for event in events:
         if isinstance(event, LabelMatch):
+            if (
+                pending is not None
+                and event.wording in _REPEATING_SUFFIXES
+                and event.start - pending.end <= 2
+            ):
+                continue
             if pending is not None and _inside_parenthesis(ctx.text, pending.end, event.start):
                 continue  # "基本支出（人员经费和公用经费）…": the inner words explain the label
             if pending is not None and not rearmed and _qualifies(ctx, pending, event):
