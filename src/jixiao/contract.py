@@ -11,7 +11,7 @@ from typing import Any
 
 from jixiao.domain.evidence import Evidence
 from jixiao.domain.findings import AuditReport, Finding
-from jixiao.domain.money import canonical
+from jixiao.domain.money import Money, canonical
 from jixiao.domain.report import Report, StatedMoney, StatedRate, StatedText
 
 JSON = dict[str, Any]
@@ -135,7 +135,60 @@ def extract_json(report: Report) -> JSON:
         "signing_unit": report.profile.signing_unit,
         "signed_on": report.profile.signed_on,
         "evidence": evidence,
+        "figures": figures_json(report),
     }
+
+
+# The parser's scope words, as fund scope, basis and a year offset (docs/contract.md). A
+# "其他" scope marks a longer noun that is not the field at all: it is no statement of it.
+_FUND_SCOPES = {
+    "一般公共预算": "一般公共预算财政拨款",
+    "财政拨款": "财政拨款",
+    "政府性基金": "政府性基金预算财政拨款",
+    "国有资本经营": "国有资本经营预算财政拨款",
+}
+_YEAR_OFFSETS = {"上年": -1, "下年": 1}
+_KIND_BASIS = {"budget": "预算", "final_accounts": "决算"}
+
+
+def figures_json(report: Report) -> list[JSON]:
+    """Every statement of a figure, in the order of the text, with its scope, basis and year."""
+    year = report.profile.year
+    out: list[JSON] = []
+    for mention in sorted(report.mentions, key=lambda m: m.evidence.start):
+        if mention.scope == "其他":
+            continue
+        value = mention.value
+        number = value.wan if isinstance(value, Money) else value.percent
+        basis = _basis(mention.path, mention.scope, report.kind.value)
+        offset = _YEAR_OFFSETS.get(mention.scope, 0)
+        out.append(
+            {
+                "path": _contract_path(mention.path),
+                "aspect": "share" if mention.aspect == "share" else mention.aspect,
+                "scope": _FUND_SCOPES.get(mention.scope, ""),
+                "basis": basis,
+                "year": year + offset if year is not None else None,
+                "value": canonical(number),
+                "evidence": evidence_json(mention.evidence),
+            }
+        )
+    return out
+
+
+def _basis(path: str, scope: str, kind: str) -> str:
+    if scope in ("预算", "决算"):
+        return scope
+    if path in ("budget.initial", "budget.adjusted"):
+        return "预算"
+    if path == "budget.executed":
+        return "决算"
+    return _KIND_BASIS.get(kind, "")
+
+
+def _contract_path(path: str) -> str:
+    """The contract's names: performance.self_score is printed as self_score."""
+    return path.removeprefix("performance.")
 
 
 def finding_json(finding: Finding) -> JSON:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+import opencc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -23,9 +24,15 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
+_T2S = opencc.OpenCC("t2s")
+
+
 def _fold(text: str) -> str:
-    """Compare characters up to width: NFKC (full-width → half-width) and 〔〕 → []."""
-    return unicodedata.normalize("NFKC", text).translate(str.maketrans("〔〕", "[]"))
+    """Compare characters up to width and script: NFKC (full-width → half-width), 〔〕 → [],
+    traditional → simplified."""
+    folded = unicodedata.normalize("NFKC", text).translate(str.maketrans("〔〕", "[]"))
+    simplified: str = _T2S.convert(folded)
+    return simplified if len(simplified) == len(folded) else folded
 
 
 def _solid(text: str) -> str:

@@ -36,3 +36,25 @@ def test_budget_parts_in_a_budget() -> None:
         "公务接待费支出预算为4万元，公务用车购置及运行费支出预算为75万元。\n"
     )
     assert _three(text) == {"total": "79", "overseas": "0", "reception": "4", "vehicle": "75"}
+
+
+def test_a_narrower_section_is_not_the_units_figure_but_is_listed() -> None:
+    text = (
+        "某校2023年部门预算说明\n2023年财政拨款收支总预算705.75万元。\n"
+        "2023年本年一般公共预算拨款支出703.44万元，其中：基本支出703.44万元，项目支出0万元。\n"
+        "初中教育支出206.54万元，其中：基本支出206.54万元。\n"
+    )
+    report = parse_text(text, source="t.txt")
+    assert str(report.spending.total.value.wan) == "705.75"  # type: ignore[union-attr]
+    assert report.spending.basic is None
+    from jixiao.contract import figures_json
+
+    scoped = [(f["path"], f["scope"], f["value"]) for f in figures_json(report) if f["scope"]]
+    assert ("spending.basic", "一般公共预算财政拨款", "703.44") in scoped
+    assert all(value != "206.54" for _, _, value in scoped)
+
+
+def test_a_governments_own_budget_is_its_whole() -> None:
+    text = "某镇2023年财政决算情况\n全镇一般公共预算支出完成18313.81万元，占年初预算的87.89%。\n"
+    report = parse_text(text, source="t.txt")
+    assert str(report.spending.total.value.wan) == "18313.81"  # type: ignore[union-attr]

@@ -20,6 +20,7 @@ class LabelSense:
     path: str
     rank: int
     kinds: frozenset[str] | None
+    scope: str = ""  # a wording that names its fund itself (一般公共预算支出)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +120,7 @@ def load_lexicon() -> Lexicon:
     senses: dict[str, list[LabelSense]] = {}
     for entry in raw["label"]:
         kinds = frozenset(entry["kinds"]) if "kinds" in entry else None
-        sense = LabelSense(entry["path"], int(entry.get("rank", 0)), kinds)
+        sense = LabelSense(entry["path"], int(entry.get("rank", 0)), kinds, entry.get("scope", ""))
         for wording in entry["wordings"]:
             senses.setdefault(wording, []).append(sense)
     ordered = sorted(senses, key=len, reverse=True)

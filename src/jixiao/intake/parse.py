@@ -7,6 +7,7 @@ every figure carries its evidence in the ORIGINAL text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
@@ -62,12 +63,23 @@ _BUDGET_FALLBACK_SCOPES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _fallback_scopes(kind: str) -> dict[str, tuple[str, ...]]:
+def _fallback_scopes(kind: str, candidates: list[Candidate]) -> dict[str, tuple[str, ...]]:
     """A 预算 figure stands in for the unit's own only where the text may be a budget: in a
-    决算 or a performance report it never does (its 决算 figure is simply not stated)."""
-    if kind == "budget":
-        return _BUDGET_FALLBACK_SCOPES
-    return _FALLBACK_SCOPES if kind == "unknown" else {}
+    决算 or a performance report it never does (its 决算 figure is simply not stated).
+
+    In a budget the 一般公共预算 section speaks for the unit when that money is all of the
+    unit's: when the text states no other total, or one equal to the 一般公共预算 total.
+    """
+    if kind != "budget":
+        return _FALLBACK_SCOPES if kind == "unknown" else {}
+    totals = {
+        c.scope: c.value.wan
+        for c in reversed(candidates)
+        if c.path == "spending.total" and c.aspect == "value" and isinstance(c.value, Money)
+    }
+    if "" in totals and "一般公共预算" in totals and totals[""] != totals["一般公共预算"]:
+        return {"spending": ("预算",), "three_public": ("预算",)}
+    return _BUDGET_FALLBACK_SCOPES
 
 
 _WHOLES = ("spending.total", "spending.basic", "three_public.total")
@@ -158,7 +170,7 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         )
     candidates.sort(key=lambda c: (c.start, c.end))
     _inherit_scopes(text, candidates, clusters)
-    primary = _choose(candidates, _fallback_scopes(kind))
+    primary = _choose(candidates, _fallback_scopes(kind, candidates))
     if kind == "project":
         prefer_wholes(primary, candidates)
 
@@ -330,20 +342,37 @@ def _inherit_scopes(
         if candidate.aspect != "value":
             continue
         cluster = _cluster_of(candidate.start, clusters)
-        if candidate.path in _WHOLES:
-            follows = text[candidate.end : candidate.end + 12]
-            if candidate.scope and "其中" in follows:
-                inherited = (candidate.path, candidate.scope, cluster)
-            else:
-                inherited = None
-            continue
         if (
+            not candidate.scope
+            and candidate.path.startswith("spending.")
+            and _class_part(text, candidate.start)
+        ):
+            candidate.scope = "其他"  # "初中教育支出…，其中：基本支出…": one class's part
+        elif (
             inherited
             and cluster == inherited[2]
             and candidate.path in _PARTS[inherited[0]]
             and not candidate.scope
         ):
-            candidate.scope = inherited[1]
+            candidate.scope = inherited[1]  # 基本支出 is itself a whole: it may pass it on
+        if candidate.path in _WHOLES:
+            follows = re.split(r"[。；;]", text[candidate.end : candidate.end + 12], maxsplit=1)[0]
+            if candidate.scope and "其中" in follows:
+                inherited = (candidate.path, candidate.scope, cluster)
+            elif inherited is None or candidate.path not in _PARTS[inherited[0]]:
+                inherited = None
+
+
+# "<某类>支出 2,065,405.42 元，其中：" before a part: the part is that class's, not the unit's.
+_CLASS_WHOLE = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,14}支出)\s*[\d,]+(?:\.\d+)?\s*(?:万元|元)[,，]?\s*其中[:：]?\s*$"
+)
+_UNIT_WHOLE = re.compile(r"本年|合计|总|全年|年度|一般公共预算|财政拨款|基本支出|项目支出")
+
+
+def _class_part(text: str, position: int) -> bool:
+    whole = _CLASS_WHOLE.search(text, max(0, position - 48), position)
+    return whole is not None and not _UNIT_WHOLE.search(whole.group("name"))
 
 
 def _cluster_spans(text: str, headings: list[HeadingMatch]) -> list[tuple[int, int]]:

@@ -43,6 +43,8 @@ _GAP_OK = re.compile(
 _OPEN_BEFORE = re.compile(
     r"[的中局站院校委办所心位门年度其共计括要及和与为是县市区镇乡部排际本我等、：:，,。.；;（()）“”\"'‘’「」\s\d]"
 )
+# A government's own budget: its 一般公共预算支出 is all of it, not a narrower part.
+_GOVERNMENT = re.compile(r"全(?:省|市|县|区|镇|乡)|本级|投资区|开发区|新区")
 # Wordings that, right after another label, only repeat what it is ("因公出国(境)费支出预算为…"
 # in a budget: 支出预算 is not a second figure but the first one's 预算).
 _REPEATING_SUFFIXES = frozenset(("支出预算", "支出:", "预算支出总额", "支出预算合计"))
@@ -290,6 +292,8 @@ def _labelled(
         if value is None:
             continue
         scopes = ctx.lexicon.scopes_in(prefix + gap)
+        if sense.scope and not _GOVERNMENT.search(ctx.text, clause_from, label.start):
+            scopes.append(sense.scope)  # after the words that say 预算 or another year
         sentence = _COMPARISON.sub("", ctx.text[sentence_start : label.start])
         year_scope = other_year_scope(sentence, ctx.year)
         scope_of = year_scope or effective_scope(scopes, path=sense.path, kind=ctx.kind)
