@@ -50,6 +50,12 @@ CATALOGUE: dict[str, str] = {
         "只列出{count}个功能分类科目，合计{computed}，不等于{whole}（相差{difference}），"
         "功能分类列表可能不完整"
     ),
+    "whole-equals-stated-parts": (
+        "“{whole}”不等于其后“其中”所列{count}项之和{computed}，相差{difference}"
+    ),
+    "whole-equals-stated-parts:rounding": (
+        "“{whole}”与其后“其中”所列{count}项之和{computed}相差{difference}，在四舍五入误差范围内"
+    ),
     "three-public-equals-parts": _SUM_MISMATCH,
     "three-public-equals-parts:rounding": _SUM_ROUNDING,
     "three-public-equals-parts:exceeds": (

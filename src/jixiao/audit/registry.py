@@ -30,6 +30,7 @@ from jixiao.audit.rules import (
     three_public_equals_parts,
     total_equals_basic_plus_project,
     unachieved_full_marks,
+    whole_equals_stated_parts,
 )
 from jixiao.domain.findings import Finding
 from jixiao.domain.report import Report
@@ -56,6 +57,7 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         three_public_change_equals_parts.CODE: three_public_change_equals_parts.check,
         change_rate_matches.CODE: change_rate_matches.check,
         figure_restated_differently.CODE: figure_restated_differently.check,
+        whole_equals_stated_parts.CODE: whole_equals_stated_parts.check,
         # Scorecard warnings (jixiao.scoring.warnings), shown beside the sums.
         self_score_above_computed.CODE: self_score_above_computed.check,
         score_ratio_above_execution.CODE: score_ratio_above_execution.check,

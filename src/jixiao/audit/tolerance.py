@@ -89,7 +89,12 @@ def ratio_comparison(
     n, d = numerator.wan, denominator.wan
     if d == 0:
         return None
-    propagated = Decimal(100) * (numerator.ulp * abs(d) + abs(n) * denominator.ulp) / (d * d)
+    n_ulp, d_ulp = numerator.ulp, denominator.ulp
+    if stated_ulp <= Decimal("0.01") and n_ulp >= 1 and d_ulp >= 1:
+        # "148 | 46 | 31.00%": a rate printed to hundredths from whole amounts was computed
+        # from those amounts as printed; they are exact, not rounded.
+        n_ulp = d_ulp = Decimal(0)
+    propagated = Decimal(100) * (n_ulp * abs(d) + abs(n) * d_ulp) / (d * d)
     return Comparison(
         stated=stated_percent,
         computed=n / d * Decimal(100),

@@ -12,6 +12,7 @@ from enum import Enum
 
 from jixiao.domain.evidence import Evidence
 from jixiao.domain.money import Count, Money, Rate
+from jixiao.domain.relations import Breakdown, Ratio
 
 
 class ReportKind(Enum):
@@ -219,6 +220,8 @@ class Report:
     headings: tuple[Heading, ...] = ()
     outline: str | None = None  # the outline the report follows, when recognised
     mentions: tuple[Mention, ...] = ()
+    breakdowns: tuple[Breakdown, ...] = ()  # any whole with its 其中 parts
+    ratios: tuple[Ratio, ...] = ()  # 占 X%, 完成预算的 X%
 
     @property
     def year(self) -> int | None:

@@ -32,6 +32,7 @@ from jixiao.domain.report import (
     ThreePublic,
     UnitProfile,
 )
+from jixiao.intake.breakdowns import find_breakdowns
 from jixiao.intake.candidates import Candidate
 from jixiao.intake.cells import cell_stream
 from jixiao.intake.class_rows import ClassRows, read_class_rows
@@ -239,6 +240,7 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         ),
         outline=outline.name if outline else None,
         mentions=tuple(_mentions(candidates, clusters, located)),
+        breakdowns=tuple(find_breakdowns(text, quantities, located.evidence)),
     )
 
 

@@ -1,0 +1,86 @@
+"""Any whole against the parts the text lists after 其中 (下达资金2263万元，其中：…).
+
+The fields the audit knows (支出合计, 基本支出, "三公"经费) have rules of their own; this one
+checks every other breakdown. A sum within the rounding of the printed figures is a note; a
+real difference in money is an error; in counts (项目、设备、人员) a warning, since a count's
+parts may overlap (一个项目既是新建又是续建).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from jixiao.audit import messages
+from jixiao.audit.context import RuleContext
+from jixiao.audit.tolerance import Comparison, Outcome
+from jixiao.domain.findings import Finding, Severity
+from jixiao.domain.money import canonical
+from jixiao.domain.relations import Breakdown, StatedQuantity
+from jixiao.domain.report import Report
+
+CODE = "whole-equals-stated-parts"
+_KNOWN = ("spending.", "three_public.")
+
+
+def check(report: Report, context: RuleContext) -> Iterable[Finding]:
+    known = [
+        m.evidence for m in report.mentions if m.aspect == "value" and m.path.startswith(_KNOWN)
+    ]
+    for breakdown in report.breakdowns:
+        whole = breakdown.whole.evidence
+        if any(e.start < whole.end and whole.start < e.end for e in known):
+            continue  # a field with its own rule (three-public-equals-parts …)
+        found = _check(breakdown)
+        if found is not None:
+            yield found
+
+
+# A list may leave parts out ("其中：主要项目A…，B…"); parts that fall far short of the whole
+# say nothing. Parts that exceed it, or miss it narrowly, are a real mismatch.
+_SHORT_BY_AT_MOST = Decimal("0.10")
+_OVER_BY_AT_MOST = Decimal("0.50")
+
+
+def _check(breakdown: Breakdown) -> Finding | None:
+    whole, parts = breakdown.whole, breakdown.parts
+    computed = sum((p.value for p in parts), Decimal(0))
+    if whole.value <= 0:
+        return None
+    gap = (computed - whole.value) / whole.value
+    if gap < -_SHORT_BY_AT_MOST or gap > _OVER_BY_AT_MOST:
+        return None
+    tolerance = whole.ulp + sum((p.ulp for p in parts), Decimal(0))  # as compare_sum
+    comparison = Comparison(stated=whole.value, computed=computed, tolerance=tolerance)
+    outcome = comparison.outcome
+    if outcome is Outcome.EQUAL:
+        return None
+    fields = {
+        "whole": _term(whole),
+        "count": len(parts),
+        "computed": _number(computed, whole.unit),
+        "difference": _number(abs(comparison.difference), whole.unit),
+    }
+    if outcome is Outcome.ROUNDING:
+        severity = Severity.INFO
+        message = messages.render(f"{CODE}:rounding", **fields)
+    else:
+        severity = Severity.ERROR if whole.is_money else Severity.WARNING
+        message = messages.render(CODE, **fields)
+    return Finding(
+        code=CODE,
+        severity=severity,
+        message=message,
+        stated=comparison.stated,
+        computed=comparison.computed,
+        difference=comparison.difference,
+        evidence=(whole.evidence, *(p.evidence for p in parts)),
+    )
+
+
+def _term(figure: StatedQuantity) -> str:
+    return f"{figure.label}{_number(figure.value, figure.unit)}"
+
+
+def _number(value: Decimal, unit: str) -> str:
+    return f"{canonical(value)}{unit}"

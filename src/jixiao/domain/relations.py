@@ -1,0 +1,50 @@
+"""Arithmetic a report states in words, for any figure at all: a whole and its 其中 parts,
+a share (占 X%), a completion (完成预算的 X%). The audit recomputes each from the figures the
+same sentence gives; intake only records what was said and where.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao.domain.evidence import Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class StatedQuantity:
+    """A figure with the words before it: an amount in 万元, a count with its measure word."""
+
+    label: str
+    value: Decimal
+    ulp: Decimal  # one unit of its last printed digit, in the same unit as ``value``
+    unit: str  # "万元" for every amount, else the measure word (个, 套, 人 …)
+    evidence: Evidence
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit == "万元"
+
+
+@dataclass(frozen=True, slots=True)
+class Breakdown:
+    """ "共建设设备16954套，其中：总平台558套，分平台1488套 …": a whole and its listed parts."""
+
+    whole: StatedQuantity
+    parts: tuple[StatedQuantity, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Ratio:
+    """A percentage the text gives of two figures it also states.
+
+    ``kind`` is "share" (part ÷ whole: 占 X%) or "completion" (actual ÷ budget: 完成预算的 X%);
+    ``numerator`` and ``denominator`` are the figures it was stated of.
+    """
+
+    kind: str
+    percent: Decimal
+    ulp: Decimal
+    numerator: StatedQuantity
+    denominator: StatedQuantity
+    evidence: Evidence

@@ -1,0 +1,123 @@
+"""A whole and the parts a text lists after 其中, whatever the figure is.
+
+    下达中央水利发展资金2263万元。其中：中小河流治理工程1435万元，小型水库维修养护25万元，…
+    共建设和安装设备16954套，其中：总平台558套；综治分平台1488套；…
+
+The whole is the figure right before 其中 (across a comma or a full stop at most); each part is
+a clause after it holding exactly one figure of the same kind (amounts with amounts, counts with
+counts of the same measure word). A clause that states a change (比上年增加…), a parenthesis
+(a part's own breakdown) and a clause with a share (占…%) are passed over; anything else ends
+the list. Fewer than two parts is no breakdown: "其中：中央资金X" names one part, not all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+
+from jixiao.domain.evidence import Evidence
+from jixiao.domain.money import printed_ulp
+from jixiao.domain.relations import Breakdown, StatedQuantity
+from jixiao.intake.quantities import Quantity
+
+Locate = Callable[[int, int], Evidence]
+
+_OPENING = re.compile(r"其中\s*(?:包括|包含|有)?\s*[:：]?\s*")
+_BEFORE_OPENING = re.compile(r"^\s*[，,。；;]?\s*[(（]?\s*$")
+_CLAUSE_END = re.compile(r"[，,；;、。\n]")
+_CHANGE = re.compile(r"增加|减少|增长|下降|降低|比上年|较上年|同比|与上年|持平|节约|超支")
+_STOP = re.compile(r"主要用于|用于|主要是|主要原因|原因是|其中")
+_LABEL_BACK = 30
+_MAX_PARTS = 20
+
+
+def find_breakdowns(text: str, quantities: list[Quantity], locate: Locate) -> list[Breakdown]:
+    figures = [q for q in quantities if q.kind in ("amount", "count")]
+    found: list[Breakdown] = []
+    for opening in _OPENING.finditer(text):
+        whole = _whole_before(text, figures, opening.start())
+        if whole is None:
+            continue
+        parts, closed = _parts_after(text, figures, opening.end(), whole)
+        if closed and len(parts) >= 2:
+            found.append(
+                Breakdown(
+                    whole=_stated(text, whole, locate),
+                    parts=tuple(_stated(text, p, locate) for p in parts),
+                )
+            )
+    return found
+
+
+def _whole_before(text: str, figures: list[Quantity], position: int) -> Quantity | None:
+    before = [q for q in figures if q.end <= position and position - q.end <= 4]
+    if not before or not _BEFORE_OPENING.match(text[before[-1].end : position]):
+        return None
+    return before[-1]
+
+
+def _parts_after(
+    text: str, figures: list[Quantity], start: int, whole: Quantity
+) -> tuple[list[Quantity], bool]:
+    """The parts, and whether the list closed as lists do (at the end of its sentence or line):
+    a list cut off by other words, or by the end of an excerpt, may hold only some parts."""
+    parts: list[Quantity] = []
+    position = start
+    while len(parts) < _MAX_PARTS and position < len(text):
+        position = _skip_parenthesis(text, position)
+        end_match = _CLAUSE_END.search(text, position)
+        end = end_match.start() if end_match else len(text)
+        clause = text[position:end]
+        inside = [q for q in figures if position <= q.start and q.end <= end]
+        if _STOP.search(clause) or len(inside) > 1:
+            return parts, False
+        if inside and not _CHANGE.search(text, position, inside[0].start):
+            if not _same_kind(inside[0], whole):
+                return parts, True  # another kind of figure begins another statement
+            parts.append(inside[0])
+        elif not inside and "占" not in clause and not _CHANGE.search(clause) and clause.strip():
+            return parts, False  # words, not a figure: the list is over
+        if end_match is None:
+            return parts, False
+        if end_match.group(0) in "。\n":
+            return parts, not clause.rstrip().endswith("等")
+        position = end + 1
+    return parts, False
+
+
+def _skip_parenthesis(text: str, position: int) -> int:
+    """Past a parenthesis that opens here: a part's own breakdown is not a part."""
+    opened = re.match(r"\s*[(（]", text[position:])
+    if opened is None:
+        return position
+    close = re.search(r"[)）]", text[position:])
+    return position + close.end() if close else position
+
+
+def _same_kind(part: Quantity, whole: Quantity) -> bool:
+    if whole.kind == "amount":
+        return part.kind == "amount"
+    return part.kind == "count" and part.unit == whole.unit
+
+
+def _stated(text: str, quantity: Quantity, locate: Locate) -> StatedQuantity:
+    start = quantity.start
+    mark = max(text.rfind(ch, 0, start) for ch in "，,。；;：:\n、)）")
+    label_start = max(mark + 1, start - _LABEL_BACK)
+    label = _OPENING.sub("", text[label_start:start]).strip()
+    if quantity.kind == "amount":
+        money = quantity.money()
+        assert money is not None
+        value, ulp, unit = money.wan, money.ulp, "万元"
+    else:  # a whole count is exact; "4.52万人" is rounded like an amount
+        exact = "." not in quantity.digits and not quantity.unit.startswith(("万", "亿"))
+        ulp = Decimal(0) if exact else printed_ulp(quantity.digits)
+        value, unit = quantity.value, quantity.unit
+    return StatedQuantity(
+        label=label,
+        value=value,
+        ulp=ulp,
+        unit=unit,
+        evidence=locate(label_start if label else start, quantity.end),
+    )

@@ -1,0 +1,53 @@
+"""Any whole against the parts listed after 其中 (invented texts read by the parser)."""
+
+from __future__ import annotations
+
+from jixiao.audit.rules import whole_equals_stated_parts as rule
+from jixiao.domain.findings import Severity
+from jixiao.intake.parse import parse_text
+from tests.audit.builders import run_rule
+
+TITLE = "某县2024年水利发展资金绩效自评报告\n"
+
+
+def test_parts_that_add_up_give_nothing() -> None:
+    text = (
+        TITLE + "下达资金300万元。其中：河道治理200万元，水库维修70万元，饮水工程30万元。\n"
+    )
+    assert run_rule(rule, parse_text(text, source="t")) == []
+
+
+def test_parts_that_fall_short_are_an_error_with_every_figure_quoted() -> None:
+    text = (
+        TITLE + "下达资金300万元。其中：河道治理200万元，水库维修70万元，饮水工程25万元。\n"
+    )
+    findings = run_rule(rule, parse_text(text, source="t"))
+    assert [f.severity for f in findings] == [Severity.ERROR]
+    assert str(findings[0].computed) == "295"
+    assert [e.quote for e in findings[0].evidence] == [
+        "下达资金300万元",
+        "河道治理200万元",
+        "水库维修70万元",
+        "饮水工程25万元",
+    ]
+    assert "相差5万元" in findings[0].message
+
+
+def test_parts_that_exceed_the_whole() -> None:
+    text = TITLE + "补贴资金预算数60万元，其中包括省级补贴资金60万元，上年结余资金12.66万元。\n"
+    findings = run_rule(rule, parse_text(text, source="t"))
+    assert [f.severity for f in findings] == [Severity.ERROR]
+
+
+def test_counts_are_only_a_warning() -> None:
+    text = TITLE + "本年共实施项目10个，其中年初安排6个，年中追加5个。\n"
+    findings = run_rule(rule, parse_text(text, source="t"))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+
+
+def test_a_list_cut_short_or_far_from_the_whole_says_nothing() -> None:
+    cut = TITLE + "下达资金300万元。其中：河道治理200万元，水库维修70万元"  # the excerpt ends
+    some = TITLE + "下达资金300万元。其中：河道治理100万元，水库维修70万元。"  # the main items
+    changes = TITLE + "下达资金300万元，其中：河道治理200万元，比上年增加20万元，水库维修100万元。"
+    for text in (cut, some, changes):
+        assert run_rule(rule, parse_text(text, source="t")) == []
