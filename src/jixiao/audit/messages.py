@@ -56,6 +56,20 @@ CATALOGUE: dict[str, str] = {
     "whole-equals-stated-parts:rounding": (
         "“{whole}”与其后“其中”所列{count}项之和{computed}相差{difference}，在四舍五入误差范围内"
     ),
+    "share-matches": (
+        "占比{stated}与{numerator}÷{denominator}计算的{computed}不符，相差{difference}个百分点"
+    ),
+    "share-matches:rounding": (
+        "占比{stated}与{numerator}÷{denominator}计算的{computed}相差{difference}个百分点，"
+        "在四舍五入误差范围内"
+    ),
+    "completion-rate-matches": (
+        "完成预算{stated}与{numerator}÷{denominator}计算的{computed}不符，相差{difference}个百分点"
+    ),
+    "completion-rate-matches:rounding": (
+        "完成预算{stated}与{numerator}÷{denominator}计算的{computed}相差{difference}个百分点，"
+        "在四舍五入误差范围内"
+    ),
     "three-public-equals-parts": _SUM_MISMATCH,
     "three-public-equals-parts:rounding": _SUM_ROUNDING,
     "three-public-equals-parts:exceeds": (

@@ -89,8 +89,10 @@ def ratio_comparison(
     n, d = numerator.wan, denominator.wan
     if d == 0:
         return None
-    n_ulp, d_ulp = numerator.ulp, denominator.ulp
-    if stated_ulp <= Decimal("0.01") and n_ulp >= 1 and d_ulp >= 1:
+    # Amounts printed side by side share a precision: "预算为1万元，支出决算为0.53万元" prints
+    # the budget to the 万 because it is whole, not because it was rounded from 1.128.
+    n_ulp = d_ulp = min(numerator.ulp, denominator.ulp)
+    if stated_ulp <= Decimal("0.01") and n_ulp >= 1:
         # "148 | 46 | 31.00%": a rate printed to hundredths from whole amounts was computed
         # from those amounts as printed; they are exact, not rounded.
         n_ulp = d_ulp = Decimal(0)

@@ -169,8 +169,18 @@ def _sentence_candidates(
     budget_word: LabelMatch | None = None  # "三公经费决算数为38.74万元，年初预算数为42.00万元"
     last: list[Candidate] = []  # the values a change phrase would belong to
     last_label: LabelMatch | None = None
+    completing: list[Candidate] = []  # "决算为34.08万元，完成全年预算50.74万元的67.2%"
+    actual: list[Candidate] = []  # the last values that are not a 预算: what a ratio is of
     cursor = start
     for event in events:
+        if isinstance(event, LabelMatch) and _only_budget(event):
+            before = ctx.text[max(start, event.start - 2) : event.start]
+            if before.endswith(_COMPARED_WITH):
+                continue  # "较年初预算数减少10.93万元": the base of a change, not a figure
+            if actual and before.endswith(("完成", "成了")):
+                completing, pending = actual, None
+                cursor = event.end
+                continue
         if isinstance(event, LabelMatch):
             if (
                 pending is not None
@@ -191,6 +201,16 @@ def _sentence_candidates(
             continue
         prefix = ctx.text[cursor : event.start]
         cursor = event.end
+        if completing and event.kind == "amount" and len(prefix) <= 2:
+            found.extend(_budget_of(completing, event))  # the budget the values complete
+            continue
+        ratio = _ratio_aspect(prefix, event, completing or actual)
+        if completing and event.kind == "rate" and prefix.strip("，, ") in ("", "的"):
+            ratio = "completion"
+        if ratio is not None:
+            found.extend(_ratio_of(completing or actual, event, ratio))
+            completing = []
+            continue
         change = _CHANGE.search(prefix)
         if change and last and (pending is None or rearmed or pending.start < last[0].start):
             bases = [current.get(c.path, c) if c.scope == "上年" else c for c in last]
@@ -213,6 +233,8 @@ def _sentence_candidates(
             continue
         found.extend(made)
         last, last_label = made, pending
+        if not all(c.scope == "预算" for c in made):
+            actual = made
         for candidate in made:
             if not candidate.scope and candidate.aspect == "value":
                 current[candidate.path] = candidate
@@ -224,6 +246,53 @@ def _sentence_candidates(
             found.extend(_unchanged(made))
         found.extend(_all_of(ctx, made, event.end, end))
     return found
+
+
+_COMPARED_WITH = ("较", "比", "与", "于")
+_COMPLETION = re.compile(r"(?:^的?|完成(?:了)?(?:全年|年初|调整后)?预算(?:数)?的?)$")
+_SHARE = re.compile(r"^[，,]?\s*占(?P<of>[^，,。；;\d%]{0,16}?)的?$")
+
+
+def _only_budget(label: LabelMatch) -> bool:
+    return all(s.path.startswith("budget.") for s in label.senses)
+
+
+def _ratio_aspect(prefix: str, quantity: Quantity, values: list[Candidate]) -> str | None:
+    """ "占69%" after a value is its share; "完成预算的47%" (or "占年初预算的48.82%") its
+    completion of the budget; after "完成全年预算50.74万元", "的67.2%" is that completion."""
+    if quantity.kind != "rate" or not values:
+        return None
+    share = _SHARE.match(prefix)
+    if share:
+        return "completion" if "预算" in share.group("of") else "share"
+    stripped = prefix.strip("，, ")
+    if "完成" in stripped and _COMPLETION.search(stripped):
+        return "completion"
+    return None
+
+
+def _budget_of(values: list[Candidate], quantity: Quantity) -> list[Candidate]:
+    money = quantity.money()
+    if money is None:
+        return []
+    return [
+        Candidate(v.path, money, quantity.start, quantity.end, scope="预算")
+        for v in values
+        if v.aspect == "value"
+    ]
+
+
+def _ratio_of(values: list[Candidate], quantity: Quantity, aspect: str) -> list[Candidate]:
+    rate = quantity.rate()
+    if rate is None:
+        return []
+    return [
+        Candidate(
+            v.path, rate, quantity.start, quantity.end, aspect=aspect, scope=v.scope, anchor=v.span
+        )
+        for v in values
+        if v.aspect == "value" and isinstance(v.value, Money)
+    ]
 
 
 def _inside_parenthesis(text: str, start: int, end: int) -> bool:

@@ -11,16 +11,12 @@ TITLE = "某县2024年水利发展资金绩效自评报告\n"
 
 
 def test_parts_that_add_up_give_nothing() -> None:
-    text = (
-        TITLE + "下达资金300万元。其中：河道治理200万元，水库维修70万元，饮水工程30万元。\n"
-    )
+    text = TITLE + "下达资金300万元。其中：河道治理200万元，水库维修70万元，饮水工程30万元。\n"
     assert run_rule(rule, parse_text(text, source="t")) == []
 
 
 def test_parts_that_fall_short_are_an_error_with_every_figure_quoted() -> None:
-    text = (
-        TITLE + "下达资金300万元。其中：河道治理200万元，水库维修70万元，饮水工程25万元。\n"
-    )
+    text = TITLE + "下达资金300万元。其中：河道治理200万元，水库维修70万元，饮水工程25万元。\n"
     findings = run_rule(rule, parse_text(text, source="t"))
     assert [f.severity for f in findings] == [Severity.ERROR]
     assert str(findings[0].computed) == "295"

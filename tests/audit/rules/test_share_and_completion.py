@@ -1,0 +1,55 @@
+"""Shares (占 X%) and completions (完成预算的 X%) recomputed from the figures beside them."""
+
+from __future__ import annotations
+
+from jixiao.audit.rules import change_rate_matches, completion_rate_matches, share_matches
+from jixiao.domain.findings import Severity
+from jixiao.intake.parse import parse_text
+from tests.audit.builders import run_rule
+
+TITLE = "某中心2024年度“三公”经费支出决算说明\n"
+
+
+def _severities(rule: object, text: str) -> list[Severity]:
+    return [f.severity for f in run_rule(rule, parse_text(TITLE + text, source="t"))]  # type: ignore[arg-type]
+
+
+def test_shares_that_add_up_and_shares_swapped() -> None:
+    whole = "“三公”经费支出决算10万元，其中："
+    right = whole + "公务接待费支出决算4万元，占40%；公务用车购置及运行维护费6万元，占60%。"
+    swapped = whole + "公务接待费支出决算4万元，占60%；公务用车购置及运行维护费6万元，占40%。"
+    assert _severities(share_matches, right) == []
+    assert _severities(share_matches, swapped) == [Severity.ERROR, Severity.ERROR]
+
+
+def test_a_share_printed_as_a_fraction_of_a_percent() -> None:
+    text = "“三公”经费支出决算10万元，其中：公务用车购置及运行维护费6万元，占0.6%。"
+    assert _severities(share_matches, text) == [Severity.ERROR]
+
+
+def test_completion_that_is_really_the_unspent_part() -> None:
+    right = "公务接待费预算为1万元，支出决算为0.53万元，完成预算的53%。"
+    unspent = "公务接待费预算为1万元，支出决算为0.53万元，完成预算的47%。"
+    assert _severities(completion_rate_matches, right) == []
+    assert _severities(completion_rate_matches, unspent) == [Severity.ERROR]
+
+
+def test_completion_with_the_budget_inside_the_phrase_and_the_change_after_it() -> None:
+    text = (
+        "“三公”经费支出决算为34.08万元，完成全年预算50.74万元的67.2%，"
+        "比上年决算数减少1.55万元，下降4.4%。"
+    )
+    report = parse_text(TITLE + text, source="t")
+    assert run_rule(completion_rate_matches, report) == []
+    assert run_rule(change_rate_matches, report) == []  # 1.55 ÷ 35.63 = 4.35%
+    assert report.budget.adjusted is None  # the 三公 budget is not the unit's budget
+
+
+def test_a_rate_against_the_budget_and_one_against_last_year() -> None:
+    text = (
+        "“三公”经费支出共计9.07万元，较年初预算数减少10.93万元，下降54.65%，"
+        "较上年支出数减少0.71万元，下降7.83%。"
+    )
+    findings = run_rule(change_rate_matches, parse_text(TITLE + text, source="t"))
+    assert [f.severity for f in findings] == [Severity.ERROR]  # 0.71 ÷ 9.78 = 7.26%
+    assert "7.83%" in findings[0].message
