@@ -128,6 +128,14 @@ CATALOGUE: dict[str, str] = {
         "{label}{value}，同比{change}，按上年{base}计算应{computed}，"
         "与所写的{stated}相差{difference}个百分点，在四舍五入误差范围内"
     ),
+    "change-rate-matches:any": (
+        "{label}{value}，{change}，按变化前的{base}计算应{computed}，"
+        "与所写的{stated}不符，相差{difference}个百分点"
+    ),
+    "change-rate-matches:any-rounding": (
+        "{label}{value}，{change}，按变化前的{base}计算应{computed}，"
+        "与所写的{stated}相差{difference}个百分点，在四舍五入误差范围内"
+    ),
     "figure-restated-differently": "{label}前后写法不一致：“{first}”与“{second}”，相差{difference}",
     "rule-failed": "核对规则{rule}未能完成（{reason}），其结论缺失，请人工核对",
     # Scorecard warnings: the scoring engine writes the whole sentence (with its figures).

@@ -48,3 +48,14 @@ class Ratio:
     numerator: StatedQuantity
     denominator: StatedQuantity
     evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class StatedChange:
+    """ "收入总预算317.6万元，同比增加8.25万元，增长2.8%": a figure, its signed change and the
+    signed rate of that change, all in one sentence."""
+
+    value: StatedQuantity
+    change: StatedQuantity  # signed
+    rate: StatedQuantity  # signed percent
+    value_is_base: bool = False  # "与上年预算数478.05万元相比，减少…": the value is the base

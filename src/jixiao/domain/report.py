@@ -12,7 +12,7 @@ from enum import Enum
 
 from jixiao.domain.evidence import Evidence
 from jixiao.domain.money import Count, Money, Rate
-from jixiao.domain.relations import Breakdown, Ratio
+from jixiao.domain.relations import Breakdown, Ratio, StatedChange
 
 
 class ReportKind(Enum):
@@ -222,6 +222,7 @@ class Report:
     mentions: tuple[Mention, ...] = ()
     breakdowns: tuple[Breakdown, ...] = ()  # any whole with its 其中 parts
     ratios: tuple[Ratio, ...] = ()  # 占 X%, 完成预算的 X%
+    changes: tuple[StatedChange, ...] = ()  # any figure with its change and rate
 
     @property
     def year(self) -> int | None:

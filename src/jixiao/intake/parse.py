@@ -35,6 +35,7 @@ from jixiao.domain.report import (
 from jixiao.intake.breakdowns import find_breakdowns
 from jixiao.intake.candidates import Candidate
 from jixiao.intake.cells import cell_stream
+from jixiao.intake.changes import find_changes
 from jixiao.intake.class_rows import ClassRows, read_class_rows
 from jixiao.intake.document import DocumentText
 from jixiao.intake.field_tables import FieldTables, read_field_tables
@@ -241,6 +242,7 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         outline=outline.name if outline else None,
         mentions=tuple(_mentions(candidates, clusters, located)),
         breakdowns=tuple(find_breakdowns(text, quantities, located.evidence)),
+        changes=tuple(find_changes(text, quantities, located.evidence)),
     )
 
 

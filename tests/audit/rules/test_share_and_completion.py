@@ -53,3 +53,13 @@ def test_a_rate_against_the_budget_and_one_against_last_year() -> None:
     findings = run_rule(change_rate_matches, parse_text(TITLE + text, source="t"))
     assert [f.severity for f in findings] == [Severity.ERROR]  # 0.71 ÷ 9.78 = 7.26%
     assert "7.83%" in findings[0].message
+
+
+def test_any_figure_whose_rate_is_taken_on_the_wrong_base() -> None:
+    text = (
+        "某镇2023年部门预算说明\n机关运行经费财政拨款预算为46.8万元，较2022年预算增加15.60万元，"
+        "增长33.33%。\n收入总预算317.6万元，同比增加8.25万元，同比增长2.67%。\n"
+    )
+    findings = run_rule(change_rate_matches, parse_text(text, source="t"))
+    assert [f.severity for f in findings] == [Severity.ERROR]  # 15.60 ÷ 31.2 = 50%
+    assert "按变化前的31.2万元计算应增长50" in findings[0].message

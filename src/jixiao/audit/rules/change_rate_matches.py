@@ -20,7 +20,7 @@ from jixiao.audit.context import RuleContext
 from jixiao.audit.sums import finding
 from jixiao.audit.tolerance import Outcome, ratio_comparison
 from jixiao.domain.findings import Finding, Severity
-from jixiao.domain.money import Money, Rate
+from jixiao.domain.money import Money, Rate, canonical
 from jixiao.domain.report import Mention, Report
 
 CODE = "change-rate-matches"
@@ -29,6 +29,45 @@ _EXTRA_PLACES = 2  # decimals shown for the recomputed rate beyond the stated ra
 
 
 def check(report: Report, context: RuleContext) -> Iterable[Finding]:
+    yield from _fields(report)
+    yield from _any_figure(report)
+
+
+def _any_figure(report: Report) -> Iterable[Finding]:
+    """The same identity for figures the lexicon does not name (report.changes)."""
+    checked = [
+        m.evidence for m in report.mentions if m.aspect == "change_rate" and m.anchor is not None
+    ]
+    for stated in report.changes:
+        rate_at = stated.rate.evidence
+        if any(e.start < rate_at.end and rate_at.start < e.end for e in checked):
+            continue  # a field's change: checked above with its mentions
+        value, change, rate = stated.value, stated.change, stated.rate
+        ulp = min(value.ulp, change.ulp)
+        base = Money(value.value if stated.value_is_base else value.value - change.value, ulp)
+        comparison = ratio_comparison(rate.value, rate.ulp, Money(change.value, ulp), base)
+        if comparison is None or comparison.outcome is Outcome.EQUAL:
+            continue
+        places = messages.rate_places(Rate(rate.value, rate.ulp))
+        shown_places = places + _EXTRA_PLACES
+        computed = comparison.computed.quantize(Decimal(1).scaleb(-shown_places))
+        fields = {
+            "label": value.label.rstrip("为是:："),
+            "value": f"{canonical(value.value)}万元",
+            "change": messages.change_text(change.value, [Money(change.value, change.ulp)]),
+            "base": f"{canonical(base.wan)}万元",
+            "computed": messages.signed_rate_text(computed, shown_places, places),
+            "stated": messages.signed_rate_text(rate.value, places, places),
+            "difference": messages.points_text(rate.value - computed, shown_places, places),
+        }
+        shown = dataclasses.replace(comparison, computed=computed)
+        evidence = [value.evidence, change.evidence, rate.evidence]
+        severity = Severity.INFO if comparison.outcome is Outcome.ROUNDING else Severity.ERROR
+        key = f"{CODE}:any-rounding" if severity is Severity.INFO else f"{CODE}:any"
+        yield finding(CODE, severity, messages.render(key, **fields), shown, evidence)
+
+
+def _fields(report: Report) -> Iterable[Finding]:
     seen: set[tuple[str, str, Decimal, Decimal, Decimal]] = set()
     for triple in [*_anchored_triples(report), *_section_triples(report)]:
         value, change, rate = triple
