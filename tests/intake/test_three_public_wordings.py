@@ -58,3 +58,11 @@ def test_a_governments_own_budget_is_its_whole() -> None:
     text = "某镇2023年财政决算情况\n全镇一般公共预算支出完成18313.81万元，占年初预算的87.89%。\n"
     report = parse_text(text, source="t.txt")
     assert str(report.spending.total.value.wan) == "18313.81"  # type: ignore[union-attr]
+
+
+def test_a_parenthesis_naming_the_list_before_it() -> None:
+    text = (
+        "某县2023年度“三公”经费决算情况\n全县因公出国(境)经费、公务接待费、公车购置费，"
+        "公车运行费(“三公”经费)决算总额2771万元，比上年下降1.8%。\n"
+    )
+    assert _three(text) == {"total": "2771"}

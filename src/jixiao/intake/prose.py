@@ -35,7 +35,7 @@ _GAP_WORDS = (
     r"一般公共预算|拨款|资金|累计|年初|调整后|调整为|决算总数|总数"
 )
 _GAP_OK = re.compile(
-    rf"(?:\([^()]{{1,24}}\))?(?:\s|[:：]|{_GAP_WORDS})*"
+    rf"[)）]?(?:\([^()]{{1,24}}\))?(?:\s|[:：]|{_GAP_WORDS})*"
     rf"(?:[，,](?:共计|合计|总计|总额为|计)(?:\s|{_GAP_WORDS})*)?"
 )
 # The character just before a label that still lets the label name the unit's own figure;
@@ -189,6 +189,9 @@ def _sentence_candidates(
             ):
                 continue
             if pending is not None and _inside_parenthesis(ctx.text, pending.end, event.start):
+                if _names_the_list(ctx.text, start, pending, event):
+                    pending = event  # "出国费、接待费、公车运行费(“三公”经费)决算总额…"
+                    cursor = event.end
                 continue  # "基本支出（人员经费和公用经费）…": the inner words explain the label
             if pending is not None and not rearmed and _qualifies(ctx, pending, event):
                 continue  # "三公经费年初预算30万元": 年初预算 says which 三公 figure it is
@@ -293,6 +296,18 @@ def _ratio_of(values: list[Candidate], quantity: Quantity, aspect: str) -> list[
         for v in values
         if v.aspect == "value" and isinstance(v.value, Money)
     ]
+
+
+def _names_the_list(text: str, sentence_start: int, pending: LabelMatch, inner: LabelMatch) -> bool:
+    """A parenthesis holding only a label, after a list of labels, names the whole list."""
+    opened = text.rfind("(", pending.end, inner.start)
+    closing = text.find(")", inner.end)
+    if opened < 0 or closing < 0:
+        return False
+    inside = "".join(ch for ch in text[opened + 1 : closing] if ch not in "“”\"'‘’ ")
+    alone = inside == inner.wording
+    listed = "、" in text[sentence_start : pending.start]
+    return alone and listed and any(s.path.endswith(".total") for s in inner.senses)
 
 
 def _inside_parenthesis(text: str, start: int, end: int) -> bool:
