@@ -29,6 +29,9 @@ _CLAUSE_END = re.compile(r"[，,；;、。\n]")
 _CHANGE = re.compile(r"增加|减少|增长|下降|降低|比上年|较上年|同比|与上年|持平|节约|超支")
 _STOP = re.compile(r"主要用于|用于|主要是|主要原因|原因是|其中")
 _LABEL_BACK = 30
+_ENUMERATED = re.compile(
+    r"[ \t]*(?:\d{1,2}[、.]|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,2}、)"
+)
 _MAX_PARTS = 20
 
 
@@ -66,6 +69,9 @@ def _parts_after(
     position = start
     while len(parts) < _MAX_PARTS and position < len(text):
         position = _skip_parenthesis(text, position)
+        numbered = _ENUMERATED.match(text, position)
+        if numbered:
+            position = numbered.end()
         end_match = _CLAUSE_END.search(text, position)
         end = end_match.start() if end_match else len(text)
         clause = text[position:end]
@@ -80,6 +86,9 @@ def _parts_after(
             return parts, False  # words, not a figure: the list is over
         if end_match is None:
             return parts, False
+        if end_match.group(0) == "\n" and _ENUMERATED.match(text, end + 1):
+            position = end + 1  # "其中：\n1、财政拨款…；\n2、事业收入…": one item a line
+            continue
         if end_match.group(0) in "。\n":
             return parts, not clause.rstrip().endswith("等")
         position = end + 1

@@ -47,3 +47,13 @@ def test_a_list_cut_short_or_far_from_the_whole_says_nothing() -> None:
     changes = TITLE + "下达资金300万元，其中：河道治理200万元，比上年增加20万元，水库维修100万元。"
     for text in (cut, some, changes):
         assert run_rule(rule, parse_text(text, source="t")) == []
+
+
+def test_one_numbered_part_a_line() -> None:
+    text = (
+        "某校2023年部门预算说明\n(一)2023年收入预算3814.61万元，其中：\n1、财政拨款3362.61万元；\n"
+        "2、专户管理的事业收入434万元；\n3、单位资金收入0万元。\n"
+    )
+    findings = run_rule(rule, parse_text(text, source="t"))
+    assert [f.severity for f in findings] == [Severity.ERROR]
+    assert str(findings[0].computed) == "3796.61"
