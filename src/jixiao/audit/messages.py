@@ -70,6 +70,12 @@ CATALOGUE: dict[str, str] = {
         "完成预算{stated}与{numerator}÷{denominator}计算的{computed}相差{difference}个百分点，"
         "在四舍五入误差范围内"
     ),
+    "score-table-adds-up": "自评表的分值与得分对不上：{detail}",
+    "score-table-adds-up:above-weight": "指标“{name}”得分{score}分高于其分值{weight}分",
+    "score-table-adds-up:funds-row": (
+        "预算执行率一项分值{weight}分、执行率{rate}，按比例应得{expected}分，表中得分为{score}分"
+    ),
+    "score-table-adds-up:total": "自评总分{stated}分不等于各项得分之和{summed}分",
     "three-public-equals-parts": _SUM_MISMATCH,
     "three-public-equals-parts:rounding": _SUM_ROUNDING,
     "three-public-equals-parts:exceeds": (

@@ -24,6 +24,7 @@ from jixiao.audit.rules import (
     satisfaction_without_sample,
     score_grade_band,
     score_ratio_above_execution,
+    score_table_adds_up,
     self_score_above_computed,
     self_score_missing,
     share_matches,
@@ -62,6 +63,7 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         whole_equals_stated_parts.CODE: whole_equals_stated_parts.check,
         share_matches.CODE: share_matches.check,
         completion_rate_matches.CODE: completion_rate_matches.check,
+        score_table_adds_up.CODE: score_table_adds_up.check,
         # Scorecard warnings (jixiao.scoring.warnings), shown beside the sums.
         self_score_above_computed.CODE: self_score_above_computed.check,
         score_ratio_above_execution.CODE: score_ratio_above_execution.check,

@@ -147,6 +147,8 @@ class BudgetExecution:
     executed: StatedMoney | None = None  # 全年执行数
     execution_rate: StatedRate | None = None
     carryover: StatedMoney | None = None  # 结转结余
+    weight: StatedRate | None = None  # the funds row's 分值 (points), when the table has one
+    score: StatedRate | None = None  # …and its 得分
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,7 +94,17 @@ def _split(line: str, offset: int, number: int, separator: str) -> list[Cell]:
 
 
 def _split_spaces(line: str, offset: int, number: int) -> list[Cell]:
-    return [
-        Cell(m.group(0), offset + m.start(), offset + m.end(), number)
-        for m in re.finditer(r"\S+", line)
-    ]
+    cells = []
+    for token in re.finditer(r"\S+", line):
+        # "620.82万元620.82万元620.82万元": amount cells a conversion ran together
+        glued = _GLUED_AMOUNTS.fullmatch(token.group(0))
+        pieces = _AMOUNT.finditer(token.group(0)) if glued else [token]
+        start = token.start() if glued else 0
+        for piece in pieces:
+            at = offset + start + piece.start()
+            cells.append(Cell(piece.group(0), at, at + len(piece.group(0)), number))
+    return cells
+
+
+_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?万?元")
+_GLUED_AMOUNTS = re.compile(r"(?:\d[\d,]*(?:\.\d+)?万?元){2,}")

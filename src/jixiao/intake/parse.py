@@ -225,6 +225,8 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
             adjusted=stated_money("budget.adjusted"),
             executed=stated_money("budget.executed"),
             execution_rate=stated_rate("budget.execution_rate"),
+            weight=stated_rate("budget.weight"),
+            score=stated_rate("budget.score"),
         ),
         accounts=AccountTotals(
             income_current=stated_money("accounts.income_current"),

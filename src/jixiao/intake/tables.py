@@ -362,6 +362,8 @@ def _funds_row(
         "adjusted": "budget.adjusted",
         "executed": "budget.executed",
         "rate": "budget.execution_rate",
+        "weight": "budget.weight",  # the 预算执行率 indicator's 分值 and 得分 (points)
+        "score": "budget.score",
     }
     if not any(c.kind == "adjusted" for c in state.columns):
         paths["budget_plain"] = "budget.adjusted"  # 预算数(A) beside 执行数(B)
@@ -411,7 +413,7 @@ def _add(
     scope: str = "",
     rank: int = 0,
 ) -> None:
-    if path.endswith("_rate"):
+    if path.endswith(("_rate", ".weight", ".score")):
         value: Money | Rate = Rate.parse(quantity.digits)
     elif quantity.kind == "rate":
         return

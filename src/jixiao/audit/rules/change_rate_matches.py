@@ -113,11 +113,10 @@ def _anchored_triples(report: Report) -> Iterable[_Triple]:
 
 
 def _section_triples(report: Report) -> Iterable[_Triple]:
-    """A field's one value, change and rate within a section, where no anchor pairs them."""
+    """A field's one value, change and rate within a section (figures read back from a data
+    file carry no place in a text to pair them by)."""
     buckets: dict[tuple[str, int, str], dict[str, list[Mention]]] = {}
     for mention in report.mentions:
-        if mention.aspect != "value" and mention.anchor is not None:
-            continue
         key = (mention.path, mention.cluster, mention.scope)
         buckets.setdefault(key, {}).setdefault(mention.aspect, []).append(mention)
     for by_aspect in buckets.values():
