@@ -80,3 +80,19 @@ def test_cells_run_together_split_by_the_rate_they_state() -> None:
 def test_digits_that_add_up_no_way_are_left_alone() -> None:
     text = "全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额:1234567%"
     assert run_together_rows(text) == []
+
+
+def test_a_budget_revised_later_makes_the_first_the_initial_one() -> None:
+    text = TITLE + "我单位2024年专项事业费预算金额54.41万元，预算下达54万元，实际执行43.65万元。"
+    assert _budget(parse_text(text, source="t")) == {
+        "initial": "54.41",
+        "adjusted": "54",
+        "executed": "43.65",
+    }
+
+
+def test_many_projects_each_with_its_own_budget_keep_the_first() -> None:
+    text = (
+        TITLE + "1、道路项目下达资金197万元，实际已支付186.98万元。\n2、市场项目下达资金108万元。"
+    )
+    assert _budget(parse_text(text, source="t"))["adjusted"] == "197"

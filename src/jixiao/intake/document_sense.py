@@ -48,6 +48,7 @@ _SIGNALS = (
     _signal(r"重点(?:项目)?绩效评价|财政支出绩效评价|第三方", "project", 3),
     _signal(r"年度资金总额|全年预算数\s*[(（]A[)）]|预算执行率\s*[(（]B/A", "project", 4),
     _signal(r"资金(?:到位|执行|使用|管理)情况", "project", 2),
+    _signal(r"项目概况|项目实施依据|项目(?:预期|绩效)目标|项目基本性质", "project", 3),
     _signal(r"下达[^，。；\n]{0,30}?资金|资金[^，。；\n]{0,6}下达", "project", 1, cap=3),
     _signal(r"(?:部门|单位)决算|决算(?:说明|公开|情况|报告|表)", "final_accounts", 5),
     _signal(r"决算", "final_accounts", 1, cap=4),

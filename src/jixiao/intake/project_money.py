@@ -67,6 +67,7 @@ def project_money(text: str, quantities: list[Quantity], year: int | None) -> li
     """
     words = _words()
     found: list[Candidate] = []
+    leads: list[str] = []
     previous_end = 0
     for quantity in quantities:
         if quantity.kind not in ("amount", "rate"):
@@ -82,7 +83,27 @@ def project_money(text: str, quantities: list[Quantity], year: int | None) -> li
         candidate = _classify(lead, lead_start, quantity, words)
         if candidate is not None and not _other_year(text, quantity.start, year):
             found.append(candidate)
+            leads.append(lead)
+    _initial_then_revised(found, leads)
     return found
+
+
+_REVISED = re.compile(r"全年实际下达|实际下达|调整后|调减后|调增后|最终下达|预算下达")
+
+
+def _initial_then_revised(found: list[Candidate], leads: list[str]) -> None:
+    """ "预算金额54.41万元，预算下达54万元" / "下达111万元 … 调减40万元，全年实际下达71万元":
+    the first budget is the initial one, the revised one the year's budget."""
+    budgets = [
+        (c, lead) for c, lead in zip(found, leads, strict=True) if c.path == "budget.adjusted"
+    ]
+    if len(budgets) < 2:
+        return
+    first = budgets[0][0]
+    for candidate, lead in budgets[1:]:
+        if candidate.value != first.value and _REVISED.search(lead):
+            first.path = "budget.initial"
+            return
 
 
 def _other_year(text: str, position: int, year: int | None) -> bool:

@@ -58,7 +58,9 @@ _COMPARISON = re.compile(
 )
 _ACTUAL_WORDS = re.compile(r"决算|实际|执行|完成|支出")
 _COMPOUND_PATHS = ("spending.", "three_public.", "accounts.", "budget.execution_rate")
-_ZERO_AFTER = re.compile(r"(?:支出|经费)?(?:为|是)?(?:零|0)(?![\d.])(?!万|元|%)")
+_ZERO_AFTER = re.compile(
+    r"(?:支出|经费)?(?:为|是)?(?:零|0)(?![\d.])(?!万|元|%)|(?:支出)?(?:没有|无)(?=[，,。；;])"
+)
 _ALL_OF = re.compile(r"[，,]?(?:全部|均|全)(?:为|是|用于)")
 # Every alternative opens with its own literal, so the regex engine skips in C to 均 or 都
 # instead of trying the alternatives at every character.

@@ -25,9 +25,9 @@ from jixiao.intake.quantities import Quantity, parse_cell
 _COLUMNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), kind)
     for pattern, kind in (
-        (r"年初预算(?:数)?", "initial"),
+        (r"年初预算(?:数|资金总额|资金)?", "initial"),
         (r"(?:全年预算(?:数)?|调整后预算(?:数)?)", "adjusted"),
-        (r"(?:全年执行数|预算执行数|实际执行数|执行数)", "executed"),
+        (r"(?:全年执行数|预算执行数|实际执行数|执行数|实际投入资金额?)", "executed"),
         (r"(?:预算)?执行率", "rate"),
         (r"(?:分值|权重|满分)", "weight"),
         (r"(?:自评)?得分", "score"),
@@ -177,6 +177,9 @@ def _header_run(cells: list[Cell], index: int) -> tuple[list[Column], int]:
 
     Returns the columns and how many cells they took (0 when this is not a header).
     """
+    spaced = _spaced_header(cells[index].text)
+    if spaced:
+        return spaced, 1
     columns: list[Column] = []
     position = index
     while position < len(cells):
@@ -201,6 +204,21 @@ def _header_run(cells: list[Cell], index: int) -> tuple[list[Column], int]:
     if sum(1 for c in columns if c.kind != "text") < 2:
         return [], 0
     return columns, position - index
+
+
+def _spaced_header(text: str) -> list[Column]:
+    """A whole header in one cell, its names separated by spaces ("年初预算资金总额(万元)
+    实际投入资金额(万元) 产生差异的原因"): the columns, when every name is one."""
+    names = text.split()
+    if len(names) < 2:
+        return []
+    columns = []
+    for name in names:
+        column = _column(name)
+        if column is None and not _TEXT_COLUMNS.search(name):
+            return []
+        columns.append(column or Column("text"))
+    return columns if sum(1 for c in columns if c.kind != "text") >= 2 else []
 
 
 def _column(text: str) -> Column | None:
@@ -270,9 +288,11 @@ def _row(
     if not paths:
         return
     if not state.columns:
-        if len(values) == 1 and values[0][1] is not None:
+        stated = [(c, q) for c, q in values if q is not None]
+        # One value, or several that agree (预算 and 决算 alike): the row says what it is.
+        if stated and len({q.value for _, q in stated}) == 1 and len(stated) == len(values):
             for path in paths:
-                _add(reading, path, label, values[0][0], values[0][1], unit=state.unit)
+                _add(reading, path, label, stated[0][0], stated[0][1], unit=state.unit)
         return
     for column, (cell, quantity) in assigned:
         scope = _column_scope(column, year, kind)
