@@ -85,10 +85,11 @@ def test_a_three_public_table_with_budget_and_actual_columns() -> None:
 def test_a_header_in_one_cell_and_a_row_without_header_whose_values_agree() -> None:
     text = (
         "部门整体支出绩效自评表\n资金情况(万元)\n"
-        "年初预算资金总额(万元) 实际投入资金额(万元) 产生差异的原因\n合计 1304.23 2951.55 项目经费增加\n"
+        "年初预算资金总额(万元) 实际投入资金额(万元) 产生差异的原因\n"
+        "合计 1304.23 2951.55 项目经费增加\n"
     )
     report = parse_text(text, source="t.txt")
     assert _wan(report, "budget.initial") == "1304.23"
     assert _wan(report, "budget.executed") == "2951.55"
-    three = "某校2022年“三公”经费支出决算表\n公务接待费\n\n1.50\n\n1.50\n\n注：本表反映单位本年度情况。\n"
+    three = "某校2022年“三公”经费支出决算表\n公务接待费\n\n1.50\n\n1.50\n\n注：本表反映本年度情况。\n"
     assert _wan(parse_text(three, source="t.txt"), "three_public.reception") == "1.50"
