@@ -91,5 +91,5 @@ def test_a_header_in_one_cell_and_a_row_without_header_whose_values_agree() -> N
     report = parse_text(text, source="t.txt")
     assert _wan(report, "budget.initial") == "1304.23"
     assert _wan(report, "budget.executed") == "2951.55"
-    three = "某校2022年“三公”经费支出决算表\n公务接待费\n\n1.50\n\n1.50\n\n注：本表反映本年度情况。\n"
+    three = "某校2022年“三公”经费支出决算表\n公务接待费\n\n1.50\n\n1.50\n\n注：本表说明。\n"
     assert _wan(parse_text(three, source="t.txt"), "three_public.reception") == "1.50"
