@@ -371,13 +371,14 @@ def _inherit_scopes(
 
 # "<某类>支出 2,065,405.42 元，其中：" before a part: the part is that class's, not the unit's.
 _CLASS_WHOLE = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{2,14}支出)\s*[\d,]+(?:\.\d+)?\s*(?:万元|元)[,，]?\s*其中[:：]?\s*$"
+    r"(?P<name>[\u4e00-\u9fff]{2,14}支出)\s*[\d,]+(?:\.\d+)?\s*(?:万元|元)[,，]?\s*其中[:：]?"
+    r"[^。；;]{0,40}$"
 )
 _UNIT_WHOLE = re.compile(r"本年|合计|总|全年|年度|一般公共预算|财政拨款|基本支出|项目支出")
 
 
 def _class_part(text: str, position: int) -> bool:
-    whole = _CLASS_WHOLE.search(text, max(0, position - 48), position)
+    whole = _CLASS_WHOLE.search(text, max(0, position - 90), position)
     return whole is not None and not _UNIT_WHOLE.search(whole.group("name"))
 
 
