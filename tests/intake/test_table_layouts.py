@@ -51,7 +51,7 @@ def test_a_blank_cell_at_the_right_does_not_shift_the_row() -> None:
 def test_header_words_broken_over_two_cells() -> None:
     text = (
         "项目支出绩效自评表\n\n年初\n\n预算数\n\n全年\n\n预算数\n\n全年\n\n执行数\n\n分值\n\n执行率\n\n得分\n\n"
-        "年度资金总额\n\n20\n\n20\n\n18\n\n10\n\n90%\n\n9\n\n其中:财政拨款\n\n \n\n \n\n \n\n"
+        "年度资金总额\n\n20\n\n20\n\n18\n\n10\n\n90%\n\n9\n\n其中:财政拨款\n\n"
     )
     report = parse_text(text, source="t.txt")
     assert _wan(report, "budget.initial") == "20"

@@ -42,18 +42,9 @@ def cell_stream(text: str) -> list[Cell]:
     offset = 0
     lines = text.split("\n")
     for number, line in enumerate(lines):
-        if line and not line.strip() and _between_blank_lines(lines, number):
-            # One cell per line with blank lines between them: a line of only spaces is a
-            # cell left empty, which keeps its column.
-            cells.append(Cell("", offset, offset, number))
-        else:
-            cells.extend(_line_cells(line, offset, number))
+        cells.extend(_line_cells(line, offset, number))
         offset += len(line) + 1
     return cells
-
-
-def _between_blank_lines(lines: list[str], number: int) -> bool:
-    return 0 < number < len(lines) - 1 and not lines[number - 1] and not lines[number + 1]
 
 
 def _line_cells(line: str, offset: int, number: int) -> list[Cell]:

@@ -43,7 +43,7 @@ def indicator_at(cells: list[Cell], index: int, levels: list[str]) -> IndicatorR
     if index == 0:
         return None
     name = cells[index - 1].text
-    if len(name) > _MAX_NAME or cells[index - 1].number is not None:
+    if not name or len(name) > _MAX_NAME or cells[index - 1].number is not None:
         return None
     if cell.text in DIRECTIONS:
         if index + 1 >= len(cells):
@@ -62,6 +62,8 @@ def qualitative_at(cells: list[Cell], index: int, levels: list[str]) -> Indicato
     if not levels[0] or index + 4 >= len(cells):
         return None
     name, target, actual, weight, score = cells[index : index + 5]
+    if not (name.text and target.text and actual.text):
+        return None  # cells left empty: a blank row of the template, not an indicator
     words = (target, actual)
     if name.number is not None or len(name.text) > _MAX_NAME or name.text.endswith("指标"):
         return None
