@@ -1,7 +1,10 @@
-"""Hand-read texts: the shared real excerpts (when ../shared is present) and our held-out set.
+"""Hand-read texts: the shared real excerpts (when ../shared is present) and our own sets.
 
-The bar is the issue's: recall ≥ 90 % and precision ≥ 95 % of stated figures, every real
-mismatch caught, no false alarm on a consistent text.
+The two sets in tests/fixtures (heldout, heldout2) were written in-house: they are regression
+tests of patterns we already read, not a measure of how the parser generalises (texts written
+in-house measure their writer's imagination). Only the real corpus measures that; its figures
+are in docs/corpus.md. The in-house sets must keep recall ≥ 90 % and precision ≥ 95 %, every
+mismatch caught and no false alarm.
 """
 
 from __future__ import annotations
