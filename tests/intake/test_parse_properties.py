@@ -48,3 +48,12 @@ def test_any_bytes_give_a_report_or_our_own_error(tmp_path: Path, data: bytes, s
     except JixiaoError as error:
         message = str(error)
         assert message and "\n" not in message and "Traceback" not in message
+
+
+def test_the_cluster_index_finds_the_smallest_section_holding_a_position() -> None:
+    from jixiao.intake.parse import _ClusterIndex
+
+    spans = [(0, 100), (10, 40), (40, 90), (50, 60), (200, 200)]
+    index = _ClusterIndex(spans)
+    smallest = {5: 1, 10: 2, 39: 2, 45: 3, 55: 4, 95: 1, 150: 0, 200: 0}
+    assert {p: index.of(p) for p in smallest} == smallest

@@ -27,6 +27,7 @@ _BEFORE_SENTENCE = re.compile(r"(?s:.*)[。；;！？!?\n]")
 _PARAGRAPH_START = re.compile(r"\n(?![。；;！？!?\n])")
 _CLAUSE_START = re.compile(r"[，,、:]")
 _MAX_GAP = 28
+_LOOK_BACK = 200  # characters before a label that can still qualify it
 # What may stand between a label and its number: qualifiers, copulas and the like. Any other
 # word ("存在", "配套资金", "未达到") means the number is not the label's figure.
 _GAP_WORDS = (
@@ -367,8 +368,11 @@ def _labelled(
         gap = ctx.text[label.end : quantity.start]
     if len(gap) > _MAX_GAP or not _GAP_OK.fullmatch(gap):
         return []
-    clause_from = sentence_start
-    for match in _CLAUSE_START.finditer(ctx.text, sentence_start, label.start):
+    # Only the last clause mark matters; looking back a bounded way keeps a figure-dense run
+    # without sentence marks from costing figures × sentence length.
+    window = max(sentence_start, label.start - _LOOK_BACK)
+    clause_from = window
+    for match in _CLAUSE_START.finditer(ctx.text, window, label.start):
         clause_from = match.end()
     prefix = ctx.text[clause_from : label.start]
     compound = label.start > 0 and not _OPEN_BEFORE.match(ctx.text[label.start - 1])
@@ -380,7 +384,7 @@ def _labelled(
         scopes = ctx.lexicon.scopes_in(prefix + gap)
         if sense.scope and not _GOVERNMENT.search(ctx.text, clause_from, label.start):
             scopes.append(sense.scope)  # after the words that say 预算 or another year
-        sentence = _COMPARISON.sub("", ctx.text[sentence_start : label.start])
+        sentence = _COMPARISON.sub("", ctx.text[window : label.start])
         year_scope = other_year_scope(sentence, ctx.year)
         scope_of = year_scope or effective_scope(scopes, path=sense.path, kind=ctx.kind)
         # Project prose wordings are verbs (安排, 支出共计): a compound check means nothing there.

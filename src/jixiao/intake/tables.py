@@ -144,8 +144,10 @@ def _step(
         else:
             state.levels = [state.levels[0], cell.text]
         return index + 1
+    if len(cell.text) > _MAX_LABEL or cell.number is not None:
+        return index + 1  # a number opens no row (and its run is not scanned again each time)
     values, after = _values_after(cells, index + 1)
-    if values and len(cell.text) <= _MAX_LABEL and cell.number is None:
+    if values:
         _row(cell, values, state, reading, kind=kind, year=year, lexicon=lexicon)
         grade_cell = cells[after] if after < len(cells) else None
         if _SCORE_ROW.match(cell.text) and grade_cell and _GRADE.match(grade_cell.text):
