@@ -111,6 +111,11 @@ WHITENOISE_AUTOREFRESH = True
 # Uploaded reports live outside the web root and are served only after a permission check.
 MEDIA_ROOT = DATA_DIR / "uploads"
 UPLOAD_LIMIT_BYTES = int(os.environ.get("JIXIAO_UPLOAD_LIMIT_BYTES", str(50 * 1024 * 1024)))
+# Reading an upload in the worker (apps.submissions.reading): a file larger than this, or not
+# read within this time or memory, is refused with a reason instead of holding the worker.
+INTAKE_MAX_BYTES = int(os.environ.get("JIXIAO_INTAKE_MAX_BYTES", str(20 * 1024 * 1024)))
+INTAKE_TIME_LIMIT_SECONDS = float(os.environ.get("JIXIAO_INTAKE_TIME_LIMIT_SECONDS", "60"))
+INTAKE_MEMORY_LIMIT_MB = int(os.environ.get("JIXIAO_INTAKE_MEMORY_LIMIT_MB", "3072"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
