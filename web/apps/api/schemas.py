@@ -30,6 +30,7 @@ else:
     BasisName = Literal[tuple(FUNCTIONAL_BASIS)]
     IntakeName = Literal[tuple(IntakeState.values)]
 
+
 # An amount as a script may send it: "793.43" (preferred), 793.43 or 793; never true/false
 # (JSON's true is not the amount 1). The forms of the submissions app decide what is
 # acceptable (≥ 0, ≤ 10^12 万元, finite), as for the pages, and write -0 as 0.

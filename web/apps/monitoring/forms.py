@@ -10,7 +10,6 @@ from typing import Any
 from django import forms
 
 from apps.amounts import AmountField
-
 from apps.monitoring.assess import IndicatorEntry, LineEntry
 from apps.monitoring.models import likelihood_choices
 

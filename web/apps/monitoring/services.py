@@ -88,7 +88,10 @@ def checkpoint_close(*, checkpoint: Checkpoint, closed: bool, by: User) -> Check
     return checkpoint
 
 
-FOREIGN_ROW = "提交的数据中有不属于本单位批复目标表的项目或指标（页面可能已过期），未保存：请刷新页面后重新填写"
+FOREIGN_ROW = (
+    "提交的数据中有不属于本单位批复目标表的项目或指标（页面可能已过期），未保存："
+    "请刷新页面后重新填写"
+)
 
 
 def _only_own_rows(

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.accounts.policy import as_member, can_prepare, is_reviewer
+from apps.bounded import query_int
 from apps.errors import ServiceError
 from apps.monitoring.selectors import unit_get
 from apps.rectification import comparison
@@ -49,9 +50,9 @@ def _member(request: HttpRequest) -> Any:
 
 
 def _year(request: HttpRequest, years: list[int]) -> int:
-    raw = request.GET.get("year", "")
-    if raw.isdigit():
-        return int(raw)
+    year = query_int(request.GET, "year", low=1900, high=2999)
+    if year is not None:
+        return year
     return years[0] if years else datetime.date.today().year - 1
 
 

@@ -10,7 +10,6 @@ from typing import Any
 from django import forms
 
 from apps.amounts import AmountField
-
 from apps.targets.models import Band, Kind, ValueKind
 from apps.targets.services import LineInput, RowInput
 

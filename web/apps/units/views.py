@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from apps.accounts.policy import as_member, is_admin
+from apps.bounded import query_int
 from apps.errors import ServiceError
 from apps.units.forms import UnitImportForm
 from apps.units.models import UnitKind
@@ -19,18 +20,18 @@ from apps.units.services import units_import_xlsx
 @login_required
 def unit_list_view(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
-    region = request.GET.get("region", "")
+    region_id = query_int(request.GET, "region")
     units = unit_list(
         user=request.user,
         kind=kind if kind in UnitKind.values else "",
-        region_id=int(region) if region.isdigit() else None,
+        region_id=region_id,
     )
     context = {
         "units": units,
         "kinds": UnitKind.choices,
         "regions": region_list(),
         "kind": kind,
-        "region": region,
+        "region": str(region_id or ""),
     }
     return render(request, "units/unit_list.html", context)
 

@@ -4,25 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('submissions', '0003_basic_data'),
+        ("submissions", "0003_basic_data"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='document',
-            name='base_digest',
-            field=models.CharField(blank=True, max_length=64, verbose_name='上传时的数据摘要'),
+            model_name="document",
+            name="base_digest",
+            field=models.CharField(blank=True, max_length=64, verbose_name="上传时的数据摘要"),
         ),
         migrations.AddField(
-            model_name='document',
-            name='intake_changes',
-            field=models.JSONField(blank=True, default=list, verbose_name='未采用的差异'),
+            model_name="document",
+            name="intake_changes",
+            field=models.JSONField(blank=True, default=list, verbose_name="未采用的差异"),
         ),
         migrations.AddField(
-            model_name='document',
-            name='written_digest',
-            field=models.CharField(blank=True, max_length=64, verbose_name='读取后写入的数据摘要'),
+            model_name="document",
+            name="written_digest",
+            field=models.CharField(blank=True, max_length=64, verbose_name="读取后写入的数据摘要"),
         ),
     ]
