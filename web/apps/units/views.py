@@ -42,11 +42,13 @@ def unit_import_view(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("只有系统管理员可以导入单位名单")
     form = UnitImportForm(request.POST or None, request.FILES or None)
     errors: tuple[str, ...] = ()
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             result = units_import_xlsx(file=form.cleaned_data["file"], by=as_member(request.user))
         except ServiceError as error:
             form.add_error("file", error.message)
+            status = error.status
         else:
             if result.ok:
                 messages.success(
@@ -54,4 +56,8 @@ def unit_import_view(request: HttpRequest) -> HttpResponse:
                 )
                 return redirect("units:list")
             errors = result.errors
-    return render(request, "units/unit_import.html", {"form": form, "errors": errors})
+            status = 400  # refused: nothing was imported
+    elif request.method == "POST":
+        status = 400
+    context = {"form": form, "errors": errors}
+    return render(request, "units/unit_import.html", context, status=status)
