@@ -137,6 +137,13 @@ AUTHENTICATION_BACKENDS = ["apps.audit.backends.AuditedModelBackend"]
 # Outermost: every error under /api/ leaves in the API's one error shape, and a database
 # that is down gives a clean 503 instead of a traceback page.
 MIDDLEWARE.insert(0, "apps.api.middleware.ApiErrorMiddleware")
+# Cache-Control on private responses and the Content-Security-Policy (apps.headers); after
+# authentication, so that it knows who asked.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "apps.headers.PrivacyHeadersMiddleware",
+)
+CSRF_FAILURE_VIEW = "apps.headers.csrf_failure"
 # After a database restart a kept connection is dead: check it before each request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 LOGIN_MAX_FAILURES = int(os.environ.get("JIXIAO_LOGIN_MAX_FAILURES", "5"))
