@@ -13,7 +13,7 @@ from apps.bounded import query_int
 from apps.errors import ServiceError
 from apps.units.forms import UnitImportForm
 from apps.units.models import UnitKind
-from apps.units.selectors import region_list, unit_list
+from apps.units.selectors import region_list, unit_list, unit_moves
 from apps.units.services import units_import_xlsx
 
 
@@ -32,6 +32,7 @@ def unit_list_view(request: HttpRequest) -> HttpResponse:
         "regions": region_list(),
         "kind": kind,
         "region": str(region_id or ""),
+        "moves": unit_moves(user=request.user),
     }
     return render(request, "units/unit_list.html", context)
 

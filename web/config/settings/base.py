@@ -144,6 +144,8 @@ MIDDLEWARE.insert(
     "apps.headers.PrivacyHeadersMiddleware",
 )
 CSRF_FAILURE_VIEW = "apps.headers.csrf_failure"
+# Every audit entry written while serving a request carries its address (apps.audit).
+MIDDLEWARE.insert(1, "apps.audit.services.AuditContextMiddleware")
 # After a database restart a kept connection is dead: check it before each request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 LOGIN_MAX_FAILURES = int(os.environ.get("JIXIAO_LOGIN_MAX_FAILURES", "5"))
