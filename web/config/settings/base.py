@@ -117,6 +117,12 @@ INTAKE_MAX_BYTES = int(os.environ.get("JIXIAO_INTAKE_MAX_BYTES", str(20 * 1024 *
 INTAKE_TIME_LIMIT_SECONDS = float(os.environ.get("JIXIAO_INTAKE_TIME_LIMIT_SECONDS", "60"))
 INTAKE_MEMORY_LIMIT_MB = int(os.environ.get("JIXIAO_INTAKE_MEMORY_LIMIT_MB", "3072"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# File names sent in GBK or Latin-1 are read as such (apps.uploadnames), then as Django would.
+FILE_UPLOAD_HANDLERS = [
+    "apps.uploadnames.AnyEncodingFileNames",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
