@@ -84,7 +84,7 @@ class AnyEncodingFileNames(FileUploadHandler):
     def handle_raw_input(
         self,
         input_data: Any,
-        META: dict[str, Any],  # noqa: N803 (Django's name)
+        META: dict[str, Any],
         content_length: int,
         boundary: bytes,
         encoding: str | None = None,

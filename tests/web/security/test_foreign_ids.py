@@ -115,8 +115,7 @@ NOT_ROWS = {
 def test_every_nested_id_of_every_form_has_a_case() -> None:
     found = nested_id_fields() - set(NOT_ROWS)
     assert found == set(CASES), (
-        "这些表单字段携带编号，请在 CASES 中补上“填入他人编号”的检查："
-        f"{sorted(found - set(CASES))}"
+        f"这些表单字段携带编号，请在 CASES 中补上“填入他人编号”的检查：{sorted(found - set(CASES))}"
     )
 
 

@@ -100,7 +100,10 @@ def test_a_file_that_grew_past_the_budget_is_refused_by_the_worker(
     document_intake(document_id=document.pk)
     document.refresh_from_db()
     assert document.intake_state == IntakeState.FAILED
-    assert document.intake_message.startswith("“我的报告.txt”") and "读取上限" in document.intake_message
+    assert (
+        document.intake_message.startswith("“我的报告.txt”")
+        and "读取上限" in document.intake_message
+    )
 
 
 def test_a_file_over_the_time_budget_is_stopped_and_the_next_is_read(

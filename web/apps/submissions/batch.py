@@ -221,7 +221,9 @@ def _one(
         return result
     except _DAMAGED as error:  # this member only: named, skipped, the others go on
         _log.warning("batch %s: member %s is damaged: %s", found.pk, member.name, error)
-        result["message"] = "压缩包中的这个文件已损坏（无法解压），已跳过：请重新打包该文件后单独上传"
+        result["message"] = (
+            "压缩包中的这个文件已损坏（无法解压），已跳过：请重新打包该文件后单独上传"
+        )
         return result
     result["status"] = "ok"
     result["message"] = "已导入，正在读取"
