@@ -131,5 +131,6 @@ class Child:
         self.start()
         return True
 
+
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
