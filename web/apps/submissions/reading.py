@@ -6,7 +6,9 @@ the reading runs in one long-lived child process: the worker sends the file's pa
 at most ``INTAKE_TIME_LIMIT_SECONDS`` for the report, and past that kills the child (a new
 one starts for the next file) and refuses the file with a Chinese reason. The child limits
 its own address space (``INTAKE_MEMORY_LIMIT_MB``), so a file that needs more fails there.
-A file larger than ``INTAKE_MAX_BYTES`` is refused before it is read at all.
+A file larger than ``INTAKE_MAX_BYTES`` is refused before it is read at all. The child runs
+at a lower CPU priority (nice 10), so that on a small server a long reading gives way to the
+web server's requests.
 
 Nothing here touches the database: the caller holds no transaction while it waits.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -29,6 +32,7 @@ from jixiao.domain.report import Report
 
 _log = logging.getLogger(__name__)
 _MB = 1024 * 1024
+_NICENESS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +90,8 @@ def read_within_budget(path: Path, *, source: str, budget: Budget | None = None)
 # -- the child process ----------------------------------------------------------------------
 def _serve(conn: Connection, memory_mb: int) -> None:
     """The child's loop: read each (path, source) sent, answer with the report or a reason."""
+    # Below the web server's priority: a long reading gives way to people's requests.
+    os.nice(_NICENESS)
     if memory_mb > 0:
         import resource  # noqa: PLC0415 (POSIX only, and only here)
 
