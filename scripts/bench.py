@@ -22,6 +22,7 @@ import docx
 import pylopdf_fonts_zh_cn
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import typst
+from bench_intake import print_intake_table
 from bench_web import campaign_view_rows
 
 from jixiao.audit.engine import run as run_audit
@@ -185,6 +186,7 @@ def main() -> int:
         flag = "" if ratio <= 1 else "  超出目标"
         cells = [f"{label:<36}", f"{measured:>7.2f}{unit:>3}", f"{target:>5.1f}{unit:>3}"]
         print("| " + " | ".join(cells) + f" | {ratio:>9.2f} |{flag}")
+    print_intake_table(text)
     return 0
 
 

@@ -11,8 +11,8 @@
    the public list and the API list, and prints requests/s and p50/p99 per address (with wrk
    when it is installed, ``apt install wrk``; else, or with ``--python-clients``, with Python
    threads, which take a good part of a core from the server);
-4. makes 20 uploads at the same moment through the API, then checks every one was read and
-   every file is on disk with its hash;
+4. uploads 10 MB every ``--upload-every`` s under the read load (loadtest_upload.py), then
+   20 files at once, and checks each was read and is on disk with its hash;
 5. kills the worker (SIGKILL) in the middle of reading a large report, requeues the task it
    left running (``manage.py jixiao_requeue``) and shows a new worker completing it;
 6. restarts PostgreSQL (``pg_ctlcluster <cluster> restart``) under load and shows that the
@@ -49,7 +49,8 @@ from pathlib import Path
 from typing import Any
 
 import loadtest_wrk
-from loadtest_data import report_bytes, seed, token_for
+from loadtest_data import report_bytes, report_of_size, seed, token_for
+from loadtest_upload import multipart, upload_round
 
 ROOT = Path(__file__).resolve().parent.parent
 WEB = ROOT / "web"
@@ -310,18 +311,6 @@ def report_load(
 # ---------------------------------------------------------------- uploads and the worker
 
 
-def multipart(name: str, content: bytes) -> tuple[bytes, str]:
-    boundary = secrets.token_hex(12)
-    head = (
-        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
-        "Content-Type: application/octet-stream\r\n\r\n"
-    ).encode()
-    return (
-        head + content + f"\r\n--{boundary}--\r\n".encode(),
-        f"multipart/form-data; boundary={boundary}",
-    )
-
-
 def wait_documents(ids: list[int], seconds: float) -> dict[str, int]:
     from django.db import close_old_connections
 
@@ -492,6 +481,12 @@ def main(argv: list[str]) -> int:
         help="边读边写一轮中每秒修改报告的次数（0：不做这一轮）",
     )
     parser.add_argument(
+        "--upload-every",
+        type=float,
+        default=10.0,
+        help="边读边上传 10 MB 报告的间隔秒数（0：不做）",
+    )
+    parser.add_argument(
         "--skip-faults", action="store_true", help="只做负载，不杀进程、不重启数据库"
     )
     args = parser.parse_args(argv)
@@ -573,6 +568,19 @@ def main(argv: list[str]) -> int:
                 load(args.port, targets, args.duration / 2, args.concurrency, use_wrk=use_wrk)
             print(f"期间写入 {writer.count} 次：每次写入后，各进程的总览与列表都重新计算一次")
         year = 2020 + args.years - 1
+        if args.upload_every > 0:
+            draft = seeded["drafts"][0]
+            upload_round(
+                port=args.port,
+                seconds=max(30.0, args.duration / 2),
+                every=args.upload_every,
+                body=report_of_size(draft[1], year, 10 * 1024**2),
+                draft=draft,
+                token=token_for(draft[2]),
+                drive=lambda t: load(args.port, targets, t, args.concurrency, use_wrk=use_wrk),
+                request=request,
+                wait=wait_documents,
+            )
         print("\n== 20 个并发上传（接口，令牌认证）")
         concurrent_uploads(setup, seeded["drafts"][:20], year)
         if not args.skip_faults:

@@ -143,3 +143,9 @@ def report_bytes(unit_name: str, year: int, repeat: int = 1) -> bytes:
     demo = DemoUnit("X", unit_name, UnitKind.ADMINISTRATIVE, "市本级", "t", 3000, "农林水支出")
     text = report_text(demo, year, figures_for(demo, year, ""))
     return "\n".join([text] * repeat).encode("utf-8")
+
+
+def report_of_size(unit_name: str, year: int, size: int) -> bytes:
+    """The unit's report repeated to about ``size`` bytes (the upload round's 10 MB file)."""
+    one = report_bytes(unit_name, year)
+    return report_bytes(unit_name, year, repeat=max(1, size // len(one)))

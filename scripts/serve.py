@@ -4,7 +4,9 @@
 
 Runs on SQLite under var/ (or DATABASE_URL), with the development settings. The server
 (``runserver --noreload``) and the background worker (``db_worker``) run as two child
-processes; Ctrl-C stops both.
+processes; Ctrl-C stops both. When either dies it is started again (the worker after its
+half-done tasks are queued again), so the site keeps serving; one that dies again at once,
+again and again (a port in use, a broken setting), stops everything with its reason.
 """
 
 from __future__ import annotations
@@ -62,36 +64,72 @@ def main(argv: list[str]) -> int:
     if not args.no_demo:
         print("== 演示数据", flush=True)
         _manage("jixiao_demo")
-    # Reading left half-done by a worker that was stopped is queued again before a new starts.
-    _manage("jixiao_requeue", "--older-than", "0")
     # Rendered files of versions that have changed since (a workflow step, an edit) go.
     _manage("jixiao_prune_renders", "-v", "0")
     # Installed explicitly: a shell that starts this in the background ignores SIGINT.
     signal.signal(signal.SIGINT, _terminate)
     signal.signal(signal.SIGTERM, _terminate)
-    env = _env()
     address = f"{args.host}:{args.port}"
-    processes = [
-        subprocess.Popen(
-            [sys.executable, str(MANAGE), "runserver", address, "--noreload"], env=env, cwd=ROOT
-        ),
-        subprocess.Popen(
-            [sys.executable, str(MANAGE), "db_worker", "--no-reload", "--interval", "0.5"],
-            env=env,
-            cwd=ROOT,
-        ),
+    children = [
+        Child("网站", ["runserver", address, "--noreload"]),
+        Child("后台任务进程", ["db_worker", "--no-reload", "--interval", "0.5"], requeue=True),
     ]
+    for child in children:
+        child.start()
     print(f"\n== 已启动：http://{address}/  （后台任务进程已启动；按 Ctrl-C 停止）\n", flush=True)
     try:
-        while all(p.poll() is None for p in processes):
+        while True:
             time.sleep(0.5)
-        print("!! 有进程意外退出，正在停止其余进程", flush=True)
-        return 1
+            for child in children:
+                if not child.check():
+                    print(f"!! {child.label}连续异常退出，正在停止", flush=True)
+                    return 1
     except KeyboardInterrupt:
         print("\n== 正在停止……", flush=True)
         return 0
     finally:
-        _stop(processes)
+        _stop([c.process for c in children if c.process is not None])
+
+
+class Child:
+    """One supervised process: started again when it exits, unless it keeps dying at once."""
+
+    QUICK = 5.0  # seconds: an exit sooner than this after a start counts as failing at once
+    MAX_QUICK = 5  # that many quick exits in a row: give up
+
+    def __init__(self, label: str, command: list[str], *, requeue: bool = False) -> None:
+        self.label = label
+        self.command = command
+        self.requeue = requeue
+        self.process: subprocess.Popen[bytes] | None = None
+        self.started = 0.0
+        self.quick_exits = 0
+
+    def start(self) -> None:
+        if self.requeue:  # what a stopped worker was reading is read again by the next one
+            manage = [sys.executable, str(MANAGE), "jixiao_requeue", "--older-than", "0"]
+            subprocess.run(manage, check=False, env=_env(), cwd=ROOT)
+        self.process = subprocess.Popen(
+            [sys.executable, str(MANAGE), *self.command], env=_env(), cwd=ROOT
+        )
+        self.started = time.monotonic()
+
+    def check(self) -> bool:
+        """Start the process again if it exited; False when it keeps failing."""
+        assert self.process is not None
+        code = self.process.poll()
+        if code is None:
+            if time.monotonic() - self.started > self.QUICK:
+                self.quick_exits = 0
+            return True
+        quick = time.monotonic() - self.started < self.QUICK
+        self.quick_exits = self.quick_exits + 1 if quick else 0
+        if self.quick_exits >= self.MAX_QUICK:
+            return False
+        print(f"!! {self.label}意外退出（退出码 {code}），正在重新启动", flush=True)
+        time.sleep(min(2**self.quick_exits, 10) if quick else 0.2)
+        self.start()
+        return True
 
 
 if __name__ == "__main__":

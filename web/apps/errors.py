@@ -37,3 +37,9 @@ class IllegalTransition(ServiceError):
     """A workflow step that the current state does not allow."""
 
     status = 409
+
+
+class TooLarge(InvalidInput):
+    """A file beyond what the application reads: nothing was stored."""
+
+    status = 413

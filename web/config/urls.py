@@ -3,8 +3,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from apps import bounded
 from apps.audit.forms import ThrottledAdminAuthenticationForm
 from apps.reviews.views import home_view
+
+bounded.register()  # <id:…> and <year:…>, before the apps' URLs below are read
 
 admin.site.site_header = "绩效评价管理系统"
 admin.site.site_title = "绩效评价管理系统"

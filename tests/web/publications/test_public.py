@@ -13,7 +13,7 @@ from django.test import Client
 
 from apps.accounts.models import User
 from apps.campaigns.services import campaign_create
-from apps.publications.export import safe_cell
+from apps.exports import safe_cell
 from apps.publications.models import Publication
 from apps.reviews.services import submission_transition
 from apps.submissions.models import Submission

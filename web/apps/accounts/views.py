@@ -9,7 +9,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.urls import reverse_lazy
 
-from apps.audit.forms import ThrottledAuthenticationForm
+from apps.audit.forms import ThrottledAuthenticationForm, ThrottledPasswordChangeForm
 from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
 
@@ -27,6 +27,12 @@ class LogoutView(auth_views.LogoutView):
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:password_done")
+    form_class = ThrottledPasswordChangeForm
+
+    def get_form(self, form_class: Any = None) -> Any:
+        form = super().get_form(form_class)
+        form.request = self.request  # the address the throttle counts guesses from
+        return form
 
     def form_valid(self, form: Any) -> HttpResponse:
         with transaction.atomic():

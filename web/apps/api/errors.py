@@ -31,7 +31,14 @@ from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
-from apps.errors import Conflict, IllegalTransition, InvalidInput, NotAllowed, ServiceError
+from apps.errors import (
+    Conflict,
+    IllegalTransition,
+    InvalidInput,
+    NotAllowed,
+    ServiceError,
+    TooLarge,
+)
 
 _log = logging.getLogger(__name__)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -119,6 +126,7 @@ _SERVICE_CODES: tuple[tuple[type[ServiceError], str], ...] = (
     (NotAllowed, "forbidden"),
     (IllegalTransition, "illegal_transition"),
     (Conflict, "conflict"),
+    (TooLarge, "too_large"),
     (InvalidInput, "invalid_input"),
 )
 
@@ -205,6 +213,7 @@ _PYDANTIC_MESSAGES: dict[str, str] = {
     "string_pattern_mismatch": "格式不正确",
     "extra_forbidden": "不允许此项",
     "value_error": "取值无效",
+    "amount_type": '应为数字（如 "793.43"），不能是 true 或 false',
 }
 _BOUNDS: dict[str, str] = {
     "greater_than_equal": "不能小于 {ge}",
@@ -234,11 +243,16 @@ def pydantic_message(error: Mapping[str, Any]) -> str:
     return _PYDANTIC_MESSAGES.get(kind, "取值无效")
 
 
+# The names the routers give their body parameters: internal, never part of a location.
+_PARAMETERS = ("payload", "body", "file")
+
+
 def _location(error: Mapping[str, Any]) -> str:
     # ninja's locations start with the source and the parameter's name ("body", "payload"):
-    # the source stays (query, path, header, body), the internal name goes.
+    # the source stays (query, path, header, body), the internal name goes: "body.spending",
+    # never "body.body.spending".
     parts = [str(p) for p in error.get("loc", ())]
-    if len(parts) >= 2 and parts[0] in ("body", "form", "file") and parts[1] == "payload":
+    if len(parts) >= 2 and parts[0] in ("body", "form", "file") and parts[1] in _PARAMETERS:
         parts = [parts[0], *parts[2:]]
     return ".".join(parts)
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from ninja import Field, Schema
+from pydantic import BeforeValidator, ModelWrapValidatorHandler, ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
 
 from apps.api.pagination import PageMeta
 from apps.api.params import MAX_ID
@@ -27,9 +30,36 @@ else:
     BasisName = Literal[tuple(FUNCTIONAL_BASIS)]
     IntakeName = Literal[tuple(IntakeState.values)]
 
-# An amount as a script may send it: "793.43" (preferred), 793.43 or 793. The forms of the
-# submissions app decide what is acceptable (≥ 0, ≤ 10^12 万元, finite), as for the pages.
-Amount = str | int | float | None
+
+# An amount as a script may send it: "793.43" (preferred), 793.43 or 793; never true/false
+# (JSON's true is not the amount 1). The forms of the submissions app decide what is
+# acceptable (≥ 0, ≤ 10^12 万元, finite), as for the pages, and write -0 as 0.
+def _not_a_boolean(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError("amount_type", "An amount cannot be true or false")
+    return value
+
+
+Amount = Annotated[str | int | float | None, BeforeValidator(_not_a_boolean)]
+
+
+class InputSchema(Schema):
+    """A request body (or part of one): only a JSON object is taken, checked field by field.
+
+    ninja's Schema reads any value by its attributes (a list, a string or a number would
+    become an object with every field missing: every part of a report emptied); an input
+    refuses anything but an object instead."""
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _run_root_validator(
+        cls, values: Any, handler: ModelWrapValidatorHandler[Any], info: ValidationInfo
+    ) -> Any:
+        if isinstance(values, cls):
+            return values
+        if not isinstance(values, Mapping):
+            raise PydanticCustomError("model_type", "Input should be an object")
+        return handler(values)
 
 
 class RenderPendingOut(Schema):
@@ -57,7 +87,7 @@ class UnitOut(Schema):
     active: bool
 
 
-class UnitIn(Schema):
+class UnitIn(InputSchema):
     code: str = Field(min_length=1, max_length=32)
     name: str = Field(min_length=1, max_length=128)
     kind: KindName
@@ -80,7 +110,7 @@ class CampaignOut(Schema):
     report_count: int = Field(description="本人可见的单位报告数")
 
 
-class CampaignIn(Schema):
+class CampaignIn(InputSchema):
     year: int = Field(ge=2000, le=2100)
     notice_number: str = Field(min_length=1, max_length=64)
     title: str = Field(min_length=1, max_length=128)
@@ -92,7 +122,7 @@ class CampaignIn(Schema):
     framework: str = Field("", max_length=64)
 
 
-class CampaignUnitsIn(Schema):
+class CampaignUnitsIn(InputSchema):
     unit_ids: list[Annotated[int, Field(ge=1, le=MAX_ID)]] = Field(max_length=20000)
 
 
@@ -178,12 +208,12 @@ class DataOut(Schema):
     data: dict[str, Any]
 
 
-class FunctionalIn(Schema):
+class FunctionalIn(InputSchema):
     stated_name: str | None = None
     amount: Amount = None
 
 
-class IndicatorIn(Schema):
+class IndicatorIn(InputSchema):
     level1: str | None = None
     level2: str | None = None
     level3: str | None = None
@@ -195,7 +225,7 @@ class IndicatorIn(Schema):
     score: Amount = None
 
 
-class SpendingIn(Schema):
+class SpendingIn(InputSchema):
     total: Amount = None
     basic: Amount = None
     personnel: Amount = None
@@ -207,7 +237,7 @@ class SpendingIn(Schema):
     )
 
 
-class ThreePublicIn(Schema):
+class ThreePublicIn(InputSchema):
     total: Amount = None
     overseas: Amount = None
     vehicle: Amount = None
@@ -216,20 +246,20 @@ class ThreePublicIn(Schema):
     reception: Amount = None
 
 
-class BudgetIn(Schema):
+class BudgetIn(InputSchema):
     initial: Amount = None
     adjusted: Amount = None
     executed: Amount = None
     execution_rate: Amount = None
 
 
-class AccountsIn(Schema):
+class AccountsIn(InputSchema):
     income_current: Amount = None
     income_grand_total: Amount = None
     expenditure_grand_total: Amount = None
 
 
-class DataIn(Schema):
+class DataIn(InputSchema):
     """The editable part of a report's data, in the shape GET …/data returns (other keys are
     ignored, so what was read can be sent back). Every editable field is replaced: a field
     left out becomes empty."""
@@ -262,14 +292,14 @@ class ScorecardOut(Schema):
     scorecard: dict[str, Any] | None
 
 
-class CommentIn(Schema):
+class CommentIn(InputSchema):
     target: Literal["general", "finding", "field"] = "general"
     key: str = Field("", max_length=128)
     label: str = Field("", max_length=255)
     text: str = Field(min_length=1, max_length=2000)
 
 
-class TransitionIn(Schema):
+class TransitionIn(InputSchema):
     action: ActionName
     comment: str = Field("", max_length=5000)
     comments: list[CommentIn] = Field(default_factory=list, max_length=100)

@@ -12,9 +12,10 @@ so every web process and machine sees the same figure.
 
 from __future__ import annotations
 
+import contextvars
 import datetime
 import ipaddress
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.conf import settings
@@ -56,6 +57,25 @@ def client_ip(request: HttpRequest | None) -> str | None:
         return None
 
 
+# The address of the request being served (None in the worker and in commands): every entry
+# a request writes carries it, whichever service writes the entry.
+_request_ip: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_ip", default=None)
+
+
+class AuditContextMiddleware:
+    """Remembers each request's address for the audit entries written while serving it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> Any:
+        token = _request_ip.set(client_ip(request))
+        try:
+            return self.get_response(request)
+        finally:
+            _request_ip.reset(token)
+
+
 def _plain(value: Any) -> Any:
     """A JSON value of bounded size (long texts and lists are cut)."""
     if value is None or isinstance(value, bool | int):
@@ -87,7 +107,7 @@ def audit_record(
         object_id=str(target.pk) if target is not None and target.pk is not None else "",
         object_repr=str(target)[:255] if target is not None else "",
         summary=_plain(dict(summary or {})),
-        ip=client_ip(request),
+        ip=client_ip(request) if request is not None else _request_ip.get(),
     )
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
@@ -13,17 +12,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from apps.campaigns.overview import RULE_TITLES, CampaignOverview
-from apps.publications.export import safe_cell
+from apps.exports import safe_value
 from apps.submissions.models import State
 from apps.units.models import UnitKind
 
 
 def _cell(value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, Decimal | int | float):
-        return value  # openpyxl writes Decimal as a number, exactly as printed
-    return safe_cell(str(value))
+    return safe_value(value)  # openpyxl writes Decimal as a number, exactly as printed
 
 
 def _sheet(ws: Worksheet, header: list[str], rows: Iterable[list[Any]]) -> None:

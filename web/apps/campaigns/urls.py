@@ -7,9 +7,9 @@ app_name = "campaigns"
 urlpatterns = [
     path("", views.campaign_list_view, name="list"),
     path("new/", views.campaign_create_view, name="create"),
-    path("<int:pk>/", views.campaign_detail_view, name="detail"),
-    path("<int:pk>/export.xlsx", views.campaign_export_view, name="export"),
-    path("<int:pk>/summary.<str:fmt>", campaign_summary_view, name="summary"),
-    path("<int:pk>/batch/", views.batch_upload_view, name="batch_upload"),
-    path("batches/<int:pk>/", views.batch_status_view, name="batch"),
+    path("<id:pk>/", views.campaign_detail_view, name="detail"),
+    path("<id:pk>/export.xlsx", views.campaign_export_view, name="export"),
+    path("<id:pk>/summary.<str:fmt>", campaign_summary_view, name="summary"),
+    path("<id:pk>/batch/", views.batch_upload_view, name="batch_upload"),
+    path("batches/<id:pk>/", views.batch_status_view, name="batch"),
 ]

@@ -142,6 +142,8 @@ def batch_upload_view(request: HttpRequest, pk: int) -> HttpResponse:
             status = error.status
         else:
             return redirect("campaigns:batch", pk=found.pk)
+    elif request.method == "POST":
+        status = 400  # no file, or not a file the form takes
     context = {
         "campaign": campaign,
         "form": form,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from apps.audit.admin_audit import AuditedAdmin
 from apps.monitoring.models import Checkpoint, MonitoringRecord
 
 
 @admin.register(Checkpoint)
-class CheckpointAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class CheckpointAdmin(AuditedAdmin):
     list_display = ("title", "year", "as_of", "due_date", "closed")
     list_filter = ("year", "closed")
 

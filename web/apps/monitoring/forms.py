@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 
+from apps.amounts import AmountField
 from apps.monitoring.assess import IndicatorEntry, LineEntry
 from apps.monitoring.models import likelihood_choices
 
@@ -48,7 +49,7 @@ class RecordHeadForm(forms.Form):
 
 class LineForm(forms.Form):
     budget_line_id = forms.IntegerField(widget=forms.HiddenInput)
-    executed = forms.DecimalField(
+    executed = AmountField(
         label="截至时点已执行（万元）",
         max_digits=20,
         decimal_places=6,

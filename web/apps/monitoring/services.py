@@ -7,6 +7,7 @@ carries the assessment so that the form can show every light and ask exactly whe
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -87,6 +88,27 @@ def checkpoint_close(*, checkpoint: Checkpoint, closed: bool, by: User) -> Check
     return checkpoint
 
 
+FOREIGN_ROW = (
+    "提交的数据中有不属于本单位批复目标表的项目或指标（页面可能已过期），未保存："
+    "请刷新页面后重新填写"
+)
+
+
+def _only_own_rows(
+    tables: list[Any], lines: list[LineEntry], indicators: list[IndicatorEntry]
+) -> None:
+    """Every line and indicator id sent must be one of the unit's approved tables', once:
+    an id of another unit's table (or a made-up one) is refused, never skipped, so that it
+    can neither write there nor silently empty the unit's own record."""
+    own_lines = {line.pk for table in tables for line in table.budget_lines.all()}
+    own_rows = {row.pk for table in tables for row in table.indicators.all()}
+    line_ids = [entry.budget_line_id for entry in lines]
+    row_ids = [entry.indicator_id for entry in indicators]
+    for ids, own in ((line_ids, own_lines), (row_ids, own_rows)):
+        if not set(ids) <= own or len(set(ids)) != len(ids):
+            raise InvalidInput(FOREIGN_ROW)
+
+
 def _value(light: Light | None) -> str:
     return light.value if light else ""
 
@@ -117,6 +139,7 @@ def record_save(
     tables = list(approved_tables(unit_id=unit.pk, year=checkpoint.year))
     if not tables:
         raise InvalidInput(f"本单位没有{checkpoint.year}年批复的绩效目标表，无需填报")
+    _only_own_rows(tables, lines, indicators)
     result = assess(
         checkpoint=checkpoint,
         tables=tables,

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.accounts.policy import as_member, can_prepare, is_admin, is_reviewer
+from apps.bounded import bounded_int, query_int
 from apps.errors import Conflict, ServiceError
 from apps.monitoring import forms as f
 from apps.monitoring.assess import Assessment
@@ -85,8 +86,7 @@ def overview_view(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("monitoring:record", pk=pk, unit_id=member.unit_id)
     kind = request.GET.get("kind", "")
     kind = kind if kind in UnitKind.values else ""
-    region = request.GET.get("region", "")
-    region_id = int(region) if region.isdigit() else None
+    region_id = query_int(request.GET, "region")
     context = {
         "c": checkpoint,
         "sets_checkpoints": is_admin(member),
@@ -258,7 +258,7 @@ def _pair(
     pairs = []
     for form in formset.forms:
         raw = form[key].value()
-        pk = int(raw) if str(raw).isdigit() else None
+        pk = bounded_int(raw)
         if pk in known:
             light, percent = lights.get(f"{kind}-{pk}", ("", None))
             pairs.append((form, known[pk], light, percent))

@@ -7,12 +7,11 @@ import io
 from decimal import Decimal
 from typing import Any
 
+from apps.exports import safe_row
 from apps.publications.models import Publication
 from apps.publications.selectors import public_data
 from apps.submissions.fields import FIELDS, get_path
 from apps.units.models import UnitKind
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("year", "年度"),
@@ -52,26 +51,13 @@ def row_of(publication: Publication) -> dict[str, Any]:
     return row
 
 
-def safe_cell(text: str) -> str:
-    """A text a spreadsheet will not run as a formula (=cmd|…): such text gets a leading '."""
-    return "'" + text if text.startswith(_FORMULA_START) and not _is_number(text) else text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        Decimal(text)
-    except ArithmeticError:
-        return False
-    return True
-
-
 def as_csv(publications: list[Publication]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([label for _, label in COLUMNS])
     for publication in publications:
         row = row_of(publication)
-        writer.writerow([safe_cell(_text(row[key])) for key, _ in COLUMNS])
+        writer.writerow(safe_row(_text(row[key]) for key, _ in COLUMNS))
     return out.getvalue()
 
 

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from apps import memo
+from apps.bounded import query_int
 from apps.publications import export
 from apps.publications.selectors import (
     campaign_published,
@@ -28,11 +29,10 @@ PER_PAGE = 50
 
 def public_index(request: HttpRequest) -> HttpResponse:
     def body() -> str:
-        year_text = request.GET.get("year", "")
         kind = request.GET.get("kind", "")
         query = request.GET.get("q", "").strip()[:64]
         rows = publication_list(
-            year=int(year_text) if year_text.isdigit() else None,
+            year=query_int(request.GET, "year", low=1900, high=2999),
             kind=kind if kind in UnitKind.values else "",
             query=query,
         )
@@ -42,7 +42,7 @@ def public_index(request: HttpRequest) -> HttpResponse:
             "publications": page.object_list,
             "years": published_years(),
             "kinds": UnitKind.choices,
-            "year": year_text,
+            "year": request.GET.get("year", "")[:4],
             "kind": kind,
             "q": query,
             "campaigns": published_campaigns(rows),

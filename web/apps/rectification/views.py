@@ -3,7 +3,6 @@ its replies, the unit's answer, the budget review list, and the comparisons."""
 
 from __future__ import annotations
 
-import csv
 import datetime
 from functools import partial
 from typing import Any
@@ -16,7 +15,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.accounts.policy import as_member, can_prepare, is_reviewer
+from apps.bounded import query_int
 from apps.errors import ServiceError
+from apps.exports import csv_response
 from apps.monitoring.selectors import unit_get
 from apps.rectification import comparison
 from apps.rectification import forms as f
@@ -49,9 +50,9 @@ def _member(request: HttpRequest) -> Any:
 
 
 def _year(request: HttpRequest, years: list[int]) -> int:
-    raw = request.GET.get("year", "")
-    if raw.isdigit():
-        return int(raw)
+    year = query_int(request.GET, "year", low=1900, high=2999)
+    if year is not None:
+        return year
     return years[0] if years else datetime.date.today().year - 1
 
 
@@ -201,27 +202,24 @@ def budget_review_view(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def _review_csv(rows: list[Any], year: int) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f"attachment; filename=budget-review-{year}.csv"
-    response.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with the BOM
-    writer = csv.writer(response)
     header = ["单位编码", "单位名称", "单位类型", "评价得分", "评价等级", "目标自评等级"]
-    writer.writerow([*header, "整改通知", "预算安排参考意见"])
-    for row in rows:
-        report = row.report
-        writer.writerow(
+    return csv_response(
+        f"budget-review-{year}.csv",
+        [*header, "整改通知", "预算安排参考意见"],
+        (
             [
                 row.unit.code,
                 row.unit.name,
                 row.unit.get_kind_display(),
-                "" if report is None or report.score is None else str(report.score),
+                "" if row.report is None or row.report.score is None else str(row.report.score),
                 row.report_grade,
                 "、".join(f"{e.table.name}{e.grade}" for e in row.evaluations),
                 "、".join(n.get_state_display() for n in row.notices),
                 row.advice,
             ]
-        )
-    return response
+            for row in rows
+        ),
+    )
 
 
 @login_required

@@ -16,13 +16,14 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from apps.bounded import bounded_int
 from apps.errors import ServiceError
 
 Move = Callable[..., Any]
 
 
 def _lock(text: str | None) -> int | None:
-    return int(text) if text and text.isdigit() else None
+    return bounded_int(text, low=0)
 
 
 def take_step(

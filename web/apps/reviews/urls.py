@@ -4,6 +4,6 @@ from apps.reviews import views
 
 app_name = "reviews"
 urlpatterns = [
-    path("<int:pk>/<str:action>/", views.transition_view, name="transition"),
-    path("<int:pk>/<str:action>/comment/", views.comment_transition_view, name="comment"),
+    path("<id:pk>/<str:action>/", views.transition_view, name="transition"),
+    path("<id:pk>/<str:action>/comment/", views.comment_transition_view, name="comment"),
 ]

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.accounts.policy import as_member
+from apps.bounded import bounded_int
 from apps.campaigns.selectors import campaign_list
 from apps.errors import ServiceError
 from apps.rectification.selectors import notices_waiting
@@ -47,7 +48,7 @@ def transition_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             action=action,
             by=member,
             comment=request.POST.get("comment", "")[:5000],
-            lock_version=int(lock) if lock.isdigit() else None,
+            lock_version=bounded_int(lock, low=0),
         )
     except ServiceError as error:
         messages.error(request, error.message)

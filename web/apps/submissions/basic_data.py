@@ -141,6 +141,8 @@ def parse_number(text: str, *, kind: str, unit: str = "", limit: Decimal | None 
     if number < 0:
         what = {"money": "金额", "count": "数量", "rate": "比率", "points": "得分"}[kind]
         raise forms.ValidationError(f"{what}不能为负数")
+    if number.is_zero():
+        number = abs(number)  # "-0.0" is stored as "0.0"
     return _checked(number, kind=kind, unit=unit, limit=limit)
 
 

@@ -12,6 +12,7 @@ import logging
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -36,6 +37,9 @@ READABLE = (".txt", ".docx", ".pdf", ".xlsx")
 _UTF8_FLAG = 0x800
 _CHUNK = 1024 * 1024
 _DRIVE = re.compile(r"^[A-Za-z]:")
+# What reading one damaged member raises (a bad CRC, a truncated or unsupported stream, an
+# encrypted member): that member is skipped with its name, never the rest of the batch.
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError)
 
 
 def member_name(info: zipfile.ZipInfo) -> str:
@@ -104,6 +108,8 @@ def batch_upload(*, campaign: Campaign, upload: UploadedFile, by: User) -> Batch
     try:
         with zipfile.ZipFile(storage.path_of(stored.name)) as archive:
             total = len(readable_members(archive))
+        if not total:
+            raise InvalidInput(f"“{original}”中没有文件：请把各单位的报告放入压缩包后再上传")
     except zipfile.BadZipFile as error:
         storage.remove(stored.name)
         raise InvalidInput(f"“{original}”不是有效的 .zip 压缩包") from error
@@ -212,6 +218,12 @@ def _one(
             )
     except InvalidInput as error:
         result["message"] = error.message
+        return result
+    except _DAMAGED as error:  # this member only: named, skipped, the others go on
+        _log.warning("batch %s: member %s is damaged: %s", found.pk, member.name, error)
+        result["message"] = (
+            "压缩包中的这个文件已损坏（无法解压），已跳过：请重新打包该文件后单独上传"
+        )
         return result
     result["status"] = "ok"
     result["message"] = "已导入，正在读取"

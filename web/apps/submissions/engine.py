@@ -20,6 +20,8 @@ from jixiao.contract import audit_json
 from jixiao.domain.errors import JixiaoError
 from jixiao.domain.money import canonical
 from jixiao.domain.report import Report
+from jixiao.intake.files import read_document_bytes
+from jixiao.intake.parse import parse_document
 from jixiao.scoring import frameworks
 from jixiao.scoring.cases import Needs
 from jixiao.scoring.inputs import inputs_from_report
@@ -55,9 +57,22 @@ class ReadError(Exception):
 
 
 def read_report(path: Path, *, source: str) -> Report:
-    """The report a stored file states, or ReadError with what to do."""
+    """The report a stored file states, or ReadError with what to do.
+
+    ``source`` is the user's own file name: messages quote it, never the name the file is
+    stored under. OSError when the stored file cannot be opened."""
+    data = path.read_bytes()
     try:
-        return services.report_read(path=path, source=source)
+        return parse_document(read_document_bytes(data, name=source), source=source)
+    except JixiaoError as error:
+        raise ReadError(str(error)) from error
+
+
+def check_readable(data: bytes, *, name: str) -> None:
+    """Whether a file can be read at all (its format, encoding, encryption, zip bombs, XML
+    entities): the decoding step alone, linear in size; ReadError with the reason."""
+    try:
+        read_document_bytes(data, name=name)
     except JixiaoError as error:
         raise ReadError(str(error)) from error
 

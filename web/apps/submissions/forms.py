@@ -12,6 +12,7 @@ from typing import Any
 
 from django import forms
 
+from apps.amounts import AmountField
 from apps.submissions.fields import (
     FIELDS,
     FUNCTIONAL_BASIS,
@@ -28,7 +29,7 @@ _MAX_AMOUNT = Decimal("1e12")  # 万元: far beyond any unit's money; absurd fig
 
 
 def _decimal_field(label: str, *, money: bool) -> forms.DecimalField:
-    return forms.DecimalField(
+    return AmountField(
         label=label,
         required=False,
         max_digits=20,

@@ -147,6 +147,13 @@ class Document(models.Model):
     )
     intake_message = models.TextField("读取说明", blank=True)
     text = models.TextField("识别出的正文", blank=True)
+    # A digest of the report's data when the file was uploaded, and of what its reading
+    # wrote: the reading replaces the data only if nobody changed it in between (uploads
+    # read one after the other are not a change); otherwise it keeps what the file states
+    # beside the data as a list of differences, shown to the user (apps.submissions.services).
+    base_digest = models.CharField("上传时的数据摘要", max_length=64, blank=True)
+    written_digest = models.CharField("读取后写入的数据摘要", max_length=64, blank=True)
+    intake_changes = models.JSONField("未采用的差异", default=list, blank=True)
 
     class Meta:
         verbose_name = "报告文件"

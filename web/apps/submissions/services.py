@@ -6,8 +6,11 @@ API and the worker go through the same gate. State changes are ``apps.reviews.se
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
-from pathlib import PurePath
+from collections.abc import Callable
+from pathlib import Path, PurePath
 from typing import Any
 
 from django.conf import settings
@@ -21,8 +24,8 @@ from apps.accounts.policy import can_prepare
 from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
 from apps.campaigns.models import Campaign
-from apps.errors import Conflict, InvalidInput, NotAllowed
-from apps.submissions import diffing, engine, evaluation, storage
+from apps.errors import Conflict, InvalidInput, NotAllowed, TooLarge
+from apps.submissions import diffing, engine, evaluation, reading, storage
 from apps.submissions.models import (
     Document,
     IntakeState,
@@ -30,6 +33,7 @@ from apps.submissions.models import (
     Submission,
     SubmissionVersion,
 )
+from apps.submissions.reading import too_large_message
 from apps.submissions.rendering import renderings_discard_stale_on_commit
 from apps.submissions.reportdata import Data, data_from_report, empty_data
 from apps.units.models import Unit
@@ -37,6 +41,7 @@ from apps.units.models import Unit
 _log = logging.getLogger(__name__)
 
 ACCEPTED_SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
+_SHOWN, _LISTED = 500, 300  # what a kept reading's list of differences holds at most
 
 
 def submission_create(*, campaign: Campaign, unit: Unit) -> Submission:
@@ -59,8 +64,17 @@ def check_editable(submission: Submission, by: User | None) -> None:
         )
 
 
-def document_upload(*, submission: Submission, upload: UploadedFile, by: User) -> Document:
-    """Store a report file and queue its reading; the working data is replaced when it is read."""
+def document_upload(
+    *,
+    submission: Submission,
+    upload: UploadedFile,
+    by: User,
+    check: Callable[[Path, str], None] | None = None,
+) -> Document:
+    """Store a report file and queue its reading; the working data is replaced when it is read.
+
+    ``check(path, original name)`` runs on the stored file before its record is written and
+    outside any transaction (the API's quick check); raising there leaves nothing behind."""
     check_editable(submission, by)
     original = PurePath(upload.name or "").name
     suffix = PurePath(original).suffix.lower()
@@ -70,13 +84,22 @@ def document_upload(*, submission: Submission, upload: UploadedFile, by: User) -
         )
     if not upload.size:
         raise InvalidInput(f"“{original}”是空文件")
+    if upload.size > settings.INTAKE_MAX_BYTES:
+        raise TooLarge(too_large_message(original, upload.size, settings.INTAKE_MAX_BYTES))
     document = document_store(
         submission=submission,
         chunks=upload.chunks(),
         original_name=original,
         by=by,
+        check=check,
     )
     return document
+
+
+def data_digest(data: Data) -> str:
+    """A digest of a report's data: equal digests, equal data."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def document_store(
@@ -86,9 +109,11 @@ def document_store(
     original_name: str,
     by: User | None,
     enqueue: bool = True,
+    check: Callable[[Path, str], None] | None = None,
 ) -> Document:
-    """Write the file, record it, and read it in the worker once the record is committed
-    (``enqueue=False``: the caller reads it itself with ``document_intake``)."""
+    """Write the file, record it (one short transaction), and read it in the worker once the
+    record is committed (``enqueue=False``: the caller reads it itself with
+    ``document_intake``). The file is written, and checked, before any transaction opens."""
     folder = f"submissions/{submission.campaign_id}/{submission.unit_id}"
     stored = storage.save_chunks(
         chunks,
@@ -98,7 +123,10 @@ def document_store(
         original=original_name,
     )
     try:
+        if check is not None:
+            check(storage.path_of(stored.name), original_name)
         with transaction.atomic():
+            current = Submission.objects.filter(pk=submission.pk).values_list("data", flat=True)
             document = Document.objects.create(
                 submission=submission,
                 original_name=original_name[:255],
@@ -106,6 +134,7 @@ def document_store(
                 size=stored.size,
                 sha256=stored.sha256,
                 uploaded_by=by,
+                base_digest=data_digest(current.get()),
             )
             summary = {"document": document.pk, "file": document.original_name, "size": stored.size}
             audit_record(action=AuditAction.UPLOAD, actor=by, target=submission, summary=summary)
@@ -124,7 +153,11 @@ def _enqueue_intake(document_id: int) -> None:
 
 
 def document_intake(*, document_id: int) -> Document:
-    """Read a stored document (in the worker) and make it the submission's working data."""
+    """Read a stored document (in the worker) and make it the submission's working data.
+
+    No transaction is held while the file is read (``apps.submissions.reading``, within its
+    size and time budget); the result is written in one short transaction, and only if the
+    report's data has not been changed by anyone since the upload."""
     updated = Document.objects.filter(
         pk=document_id, intake_state__in=(IntakeState.QUEUED, IntakeState.RUNNING)
     ).update(intake_state=IntakeState.RUNNING)
@@ -143,7 +176,7 @@ def document_intake(*, document_id: int) -> Document:
 
 def _intake(document: Document) -> Document:
     try:
-        base = engine.read_report(
+        base = reading.read_within_budget(
             storage.path_of(document.stored_name), source=document.original_name
         )
     except engine.ReadError as error:
@@ -159,12 +192,47 @@ def _intake(document: Document) -> Document:
         if not fresh.editable:
             message = f"报告已处于“{State(fresh.state).label}”状态，此文件未替换报告数据"
             return _intake_done(document, base.text, message)
+        if _changed_since_upload(document, fresh):
+            return _intake_kept(document, fresh, data, base.text)
         write_working_copy(fresh, data=data, evaluated=evaluated, by=document.uploaded_by)
         Submission.objects.filter(pk=fresh.pk).update(document=document)
+        document.written_digest = data_digest(
+            Submission.objects.filter(pk=fresh.pk).values_list("data", flat=True).get()
+        )
         message = _summary(evaluated.findings)
         summary = {"document": document.pk, "file": document.original_name, "result": message}
         audit_record(action=AuditAction.INTAKE, target=fresh, summary=summary)
         return _intake_done(document, base.text, message)
+
+
+def _changed_since_upload(document: Document, fresh: Submission) -> bool:
+    """Whether somebody changed the report's data after this file was uploaded. The reading
+    of an earlier upload is no such change (two files uploaded in a row: the later wins)."""
+    if not document.base_digest:
+        return False  # uploaded before digests were kept
+    current = data_digest(fresh.data)
+    if current == document.base_digest:
+        return False
+    return not Document.objects.filter(
+        submission_id=fresh.pk, pk__lt=document.pk, written_digest=current
+    ).exists()
+
+
+def _intake_kept(document: Document, fresh: Submission, data: Data, text: str) -> Document:
+    """The data was changed since the upload: it stays; what the file states is listed."""
+    changes = [
+        {"field": c.label, "before": c.before[:_SHOWN], "after": c.after[:_SHOWN]}
+        for c in diffing.compare(fresh.data, data)
+    ][:_LISTED]
+    message = (
+        "读取完成，但报告数据在上传此文件后已被修改，为免覆盖，文件中的数据未替换报告数据。"
+        + (f"文件与当前数据有{len(changes)}处不同（见下方）；" if changes else "")
+        + "如需采用文件中的数据，请核对后重新上传此文件"
+    )
+    document.intake_changes = changes
+    summary = {"document": document.pk, "file": document.original_name, "kept": len(changes)}
+    audit_record(action=AuditAction.INTAKE, target=fresh, summary=summary)
+    return _intake_done(document, text, message)
 
 
 def _summary(findings: list[dict[str, Any]]) -> str:
@@ -177,7 +245,9 @@ def _intake_done(document: Document, text: str, message: str) -> Document:
     document.intake_state = IntakeState.DONE
     document.intake_message = message
     document.text = text
-    document.save(update_fields=["intake_state", "intake_message", "text"])
+    document.save(
+        update_fields=["intake_state", "intake_message", "text", "written_digest", "intake_changes"]
+    )
     return document
 
 

@@ -4,17 +4,17 @@ from apps.submissions import basic_views, render_views, views
 
 app_name = "submissions"
 urlpatterns = [
-    path("<int:pk>/", views.submission_detail_view, name="detail"),
-    path("<int:pk>/edit/", views.submission_edit_view, name="edit"),
-    path("<int:pk>/basic-data/", basic_views.basic_data_view, name="basic_data"),
-    path("<int:pk>/upload/", views.document_upload_view, name="upload"),
-    path("<int:pk>/status/", views.submission_status_view, name="status"),
-    path("<int:pk>/files/<int:document_id>/", views.document_download_view, name="document"),
-    path("<int:pk>/download/<str:fmt>/", render_views.render_download_view, name="render"),
+    path("<id:pk>/", views.submission_detail_view, name="detail"),
+    path("<id:pk>/edit/", views.submission_edit_view, name="edit"),
+    path("<id:pk>/basic-data/", basic_views.basic_data_view, name="basic_data"),
+    path("<id:pk>/upload/", views.document_upload_view, name="upload"),
+    path("<id:pk>/status/", views.submission_status_view, name="status"),
+    path("<id:pk>/files/<id:document_id>/", views.document_download_view, name="document"),
+    path("<id:pk>/download/<str:fmt>/", render_views.render_download_view, name="render"),
     path(
-        "<int:pk>/download/<str:fmt>/status/",
+        "<id:pk>/download/<str:fmt>/status/",
         render_views.render_status_view,
         name="render_status",
     ),
-    path("<int:pk>/versions/<int:number>/", views.version_detail_view, name="version"),
+    path("<id:pk>/versions/<id:number>/", views.version_detail_view, name="version"),
 ]

@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 
+from apps.amounts import AmountField
 from apps.targets.models import Band, Kind, ValueKind
 from apps.targets.services import LineInput, RowInput
 
@@ -20,7 +21,7 @@ LEVEL1_HINTS = ("产出指标", "效益指标", "满意度指标")
 def _decimal(
     label: str, *, places: int = 6, minimum: Decimal | None = Decimal(0)
 ) -> forms.DecimalField:
-    return forms.DecimalField(
+    return AmountField(
         label=label,
         required=False,
         max_digits=20,

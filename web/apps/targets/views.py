@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.accounts.policy import as_member, can_prepare, is_reviewer
+from apps.bounded import query_int
 from apps.errors import Conflict, ServiceError
 from apps.reviews.step_views import comment_step, take_step
 from apps.submissions.models import State
@@ -42,13 +43,9 @@ def _member(request: HttpRequest) -> Any:
     return member
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
 @login_required
 def table_list_view(request: HttpRequest) -> HttpResponse:
-    year = _int(request.GET.get("year"))
+    year = query_int(request.GET, "year", low=1900, high=2999)
     state = request.GET.get("state", "")
     state = state if state in State.values else ""
     member = _member(request)

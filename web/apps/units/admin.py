@@ -1,15 +1,19 @@
 from django.contrib import admin
 
+from apps.audit.admin_audit import AuditedAdmin
 from apps.units.models import Region, Unit
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class RegionAdmin(AuditedAdmin):
     list_display = ("code", "name")
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class UnitAdmin(AuditedAdmin):
+    """A unit moved to another region changes which reviewer sees it: the move is audited
+    (before/after) and listed for the bureau on the units page."""
+
     list_display = ("code", "name", "kind", "region", "active")
     list_filter = ("kind", "region", "active")
     search_fields = ("code", "name")

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from apps.accounts.models import User
 from apps.audit.models import AuditAction
-from apps.audit.services import audit_record, fields_of
+from apps.audit.services import audit_record, changes_of, fields_of
 from apps.errors import InvalidInput
 from apps.units.importing import UnitRow, read_units_xlsx
 from apps.units.models import Region, Unit, UnitKind
@@ -63,7 +63,8 @@ def units_import_xlsx(*, file: BinaryIO, by: User | None = None) -> UnitImportRe
         return UnitImportResult(created=0, updated=0, errors=read.errors)
     if not read.rows:
         return UnitImportResult(created=0, updated=0, errors=("表中没有单位",))
-    by_code = {u.code: u for u in Unit.objects.filter(code__in=[r.code for r in read.rows])}
+    wanted = Unit.objects.filter(code__in=[r.code for r in read.rows]).select_related("region")
+    by_code = {u.code: u for u in wanted}
     clashes = _name_clashes(read.rows)
     if clashes:
         return UnitImportResult(created=0, updated=0, errors=clashes)
@@ -76,8 +77,13 @@ def units_import_xlsx(*, file: BinaryIO, by: User | None = None) -> UnitImportRe
                 Unit.objects.create(code=row.code, name=row.name, kind=row.kind, region=region)
                 created += 1
             else:
+                before = {"name": unit.name, "kind": unit.kind, "region": unit.region.name}
                 unit.name, unit.kind, unit.region = row.name, row.kind, region
                 unit.save(update_fields=["name", "kind", "region"])
+                after = {"name": unit.name, "kind": unit.kind, "region": region.name}
+                if before != after:  # a rename or a move between regions: its own entry
+                    summary = {**changes_of(before, after), "via": "import"}
+                    audit_record(action=AuditAction.UPDATE, actor=by, target=unit, summary=summary)
                 updated += 1
         summary = {"created": created, "updated": updated, "codes": [r.code for r in read.rows]}
         audit_record(action=AuditAction.IMPORT, actor=by, summary=summary)

@@ -111,7 +111,18 @@ WHITENOISE_AUTOREFRESH = True
 # Uploaded reports live outside the web root and are served only after a permission check.
 MEDIA_ROOT = DATA_DIR / "uploads"
 UPLOAD_LIMIT_BYTES = int(os.environ.get("JIXIAO_UPLOAD_LIMIT_BYTES", str(50 * 1024 * 1024)))
+# Reading an upload in the worker (apps.submissions.reading): a file larger than this, or not
+# read within this time or memory, is refused with a reason instead of holding the worker.
+INTAKE_MAX_BYTES = int(os.environ.get("JIXIAO_INTAKE_MAX_BYTES", str(20 * 1024 * 1024)))
+INTAKE_TIME_LIMIT_SECONDS = float(os.environ.get("JIXIAO_INTAKE_TIME_LIMIT_SECONDS", "60"))
+INTAKE_MEMORY_LIMIT_MB = int(os.environ.get("JIXIAO_INTAKE_MEMORY_LIMIT_MB", "3072"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# File names sent in GBK or Latin-1 are read as such (apps.uploadnames), then as Django would.
+FILE_UPLOAD_HANDLERS = [
+    "apps.uploadnames.AnyEncodingFileNames",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -132,6 +143,15 @@ AUTHENTICATION_BACKENDS = ["apps.audit.backends.AuditedModelBackend"]
 # Outermost: every error under /api/ leaves in the API's one error shape, and a database
 # that is down gives a clean 503 instead of a traceback page.
 MIDDLEWARE.insert(0, "apps.api.middleware.ApiErrorMiddleware")
+# Cache-Control on private responses and the Content-Security-Policy (apps.headers); after
+# authentication, so that it knows who asked.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "apps.headers.PrivacyHeadersMiddleware",
+)
+CSRF_FAILURE_VIEW = "apps.headers.csrf_failure"
+# Every audit entry written while serving a request carries its address (apps.audit).
+MIDDLEWARE.insert(1, "apps.audit.services.AuditContextMiddleware")
 # After a database restart a kept connection is dead: check it before each request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 LOGIN_MAX_FAILURES = int(os.environ.get("JIXIAO_LOGIN_MAX_FAILURES", "5"))

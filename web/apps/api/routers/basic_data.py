@@ -20,6 +20,7 @@ from apps.api.auth import caller
 from apps.api.errors import ApiError, ErrorOut
 from apps.api.etags import not_modified, required_lock, stale, submission_etag
 from apps.api.params import Id
+from apps.api.schemas import Amount
 from apps.errors import Conflict, NotAllowed
 from apps.submissions.basic_data import (
     BasicDataForm,
@@ -35,8 +36,6 @@ from jixiao.domain.basic_data import FIELDS, Level
 router = Router(tags=["基础数据"])
 ERRORS: dict[int, Any] = dict.fromkeys((400, 401, 403, 404, 409, 412, 422, 428), ErrorOut)
 
-# As the data endpoint takes amounts: "13.5" (preferred), 13.5 or 13.
-Amount = str | int | float | None
 if TYPE_CHECKING:
     LevelName = str
 else:
