@@ -67,8 +67,8 @@ def view_docx(view: DocumentView) -> bytes:
         run = title.add_run(line)
         if index < len(view.title_lines) - 1:
             run.add_break()
-    for paragraph in view.opening:
-        _add(document, paragraph.text)
+    for block in view.opening:
+        _block(document, block)
     for block in view.blocks():
         _block(document, block)
     if view.signature:

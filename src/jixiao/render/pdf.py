@@ -97,7 +97,7 @@ def typst_source(view: DocumentView) -> str:
         ),
         f"#title({{{' ; linebreak() ; '.join(literal(line) for line in view.title_lines)}}})",
     ]
-    out += [f"#p({literal(paragraph.text)})" for paragraph in view.opening]
+    out += [_block(block) for block in view.opening]
     for block in view.blocks():
         out.append(_block(block))
     if view.signature:

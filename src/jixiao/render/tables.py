@@ -56,7 +56,9 @@ class Cell:
 class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
-    key: str = ""  # "funds" or "indicators": which part of the form
+    key: str = ""  # "funds" or "indicators": which part of the form; "source": the report's
+    # own table, kept as it was written
+    source_rows: tuple[str, ...] = ()  # a source table's pipe rows as written
 
 
 def self_evaluation(report: Report) -> tuple[Table, ...]:
