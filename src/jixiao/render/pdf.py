@@ -13,6 +13,7 @@ Report text never becomes Typst markup: every piece of it is passed as a string 
 from __future__ import annotations
 
 import functools
+import re
 import threading
 
 import typst
@@ -44,6 +45,8 @@ _PREAMBLE = """
 #show table: set par(first-line-indent: (amount: 0pt, all: true), justify: false, leading: 4pt)
 #show table: set text(size: 10.5pt)
 #let p(body) = par(body)
+// A paragraph that states a chart's figures stays on the page of its chart.
+#let kept(body) = block(sticky: true, above: 12pt, below: 12pt, par(body))
 #let title(body) = block(below: 28pt, width: 100%, {{
   set align(center)
   set par(first-line-indent: (amount: 0pt, all: false), justify: false, leading: 10pt)
@@ -59,7 +62,7 @@ _PREAMBLE = """
 #let chart(svg, body) = block(above: 12pt, below: 12pt, breakable: false, width: 100%, {{
   set align(center)
   set par(first-line-indent: (amount: 0pt, all: false))
-  image(bytes(svg), format: "svg", width: 150mm)
+  image(bytes(svg), format: "svg", width: 100%)
   text(font: "{sans}", size: 14pt, body)
 }})
 #let signature(body) = block(width: 100%, {{
@@ -70,6 +73,8 @@ _PREAMBLE = """
 """
 
 _LOCK = threading.Lock()
+_UNBROKEN = re.compile(r"[\x21-\x7e%‰—]+")  # a figure or a mark: no Chinese, no spaces
+_AUTO_WIDTH = 12  # half-width units: a column no wider than this is sized to its content
 
 
 def render_pdf(report: Report, outline: str | None = None) -> bytes:
@@ -97,9 +102,12 @@ def typst_source(view: DocumentView) -> str:
         ),
         f"#title({{{' ; linebreak() ; '.join(literal(line) for line in view.title_lines)}}})",
     ]
-    out += [_block(block) for block in view.opening]
-    for block in view.blocks():
-        out.append(_block(block))
+    blocks = [*view.opening, *view.blocks()]
+    for block, following in zip(blocks, [*blocks[1:], None], strict=True):
+        if isinstance(block, Text) and isinstance(following, Chart):
+            out.append(f"#kept({literal(block.text)})")
+        else:
+            out.append(_block(block))
     if view.signature:
         out.append("#v(28pt)")
         out += [f"#signature({literal(line)})" for line in view.signature]
@@ -131,12 +139,12 @@ def _block(block: Heading | Text | Chart | TableBlock) -> str:
 
 
 def _table(table: Table) -> str:
-    cells = [f"[{literal_content(text)}]" for text in table.columns]
+    cells = [_cell_content(text) for text in table.columns]
     header = f"table.header({', '.join(cells)})"
     rows = [
         ", ".join(
             f"table.cell(align: {'center' if c.is_numeric or len(c.text) <= 8 else 'left'})"
-            f"[{literal_content(c.text)}]"
+            f"{_cell_content(c.text)}"
             for c in row
         )
         for row in table.rows
@@ -148,13 +156,33 @@ def _table(table: Table) -> str:
     )
 
 
+def _cell_content(text: str) -> str:
+    """A cell's content; a figure ("486320.50", "98.63%") in a box, which no line breaks:
+    a figure broken over two lines reads back as two."""
+    if text and _UNBROKEN.fullmatch(text):
+        return f"[#box({literal(text)})]"
+    return f"[{literal_content(text)}]"
+
+
 def _widths(table: Table) -> str:
-    """Column widths in proportion to their longest text (within limits), so that a long
-    indicator name gets room and a two-digit score does not."""
-    longest = [len(name) for name in table.columns]
+    """A column of short cells (figures, 指标性质, 分值) is as wide as its widest cell; the
+    others share the rest in proportion to their longest text, so that a long indicator name
+    wraps and a figure never does."""
+    longest = [_display_width(name) for name in table.columns]
     for row in table.rows:
-        longest = [max(width, len(cell.text)) for width, cell in zip(longest, row, strict=True)]
-    return "(" + ", ".join(f"{min(max(width, 3), 9)}fr" for width in longest) + ",)"
+        longest = [
+            max(width, _display_width(cell.text)) for width, cell in zip(longest, row, strict=True)
+        ]
+    return (
+        "("
+        + ", ".join("auto" if w <= _AUTO_WIDTH else f"{min(w, 40)}fr" for w in longest)
+        + ",)"
+    )
+
+
+def _display_width(text: str) -> int:
+    """Half-width units: a Chinese character counts two."""
+    return sum(1 if ord(ch) < 0x2E80 else 2 for ch in text)
 
 
 def literal_content(text: str) -> str:

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from jixiao.domain.report import Report
 
 _SPACES = " \t\r\u3000\u00a0\ufeff"
-_PAGE_NUMBER = re.compile(r"^[—\-－–~～·\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[—\-－–~～·\s]*$")
+# "— 3 —", "-3-", "第3页": a number alone is a table cell, not a page number.
+_PAGE_NUMBER = re.compile(r"^(?:[—\-－–~～]+\s*\d{1,3}\s*[—\-－–~～]+|第\s*\d{1,3}\s*页)$")
 _SENTENCE_END = "。！？；：:!?;…"
 _MARKER = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)|[①-⑳])")
 _WRAP_MIN = 15  # a line this long that does not end a sentence was wrapped by a PDF
