@@ -42,6 +42,9 @@ from jixiao.render.template import Directive, Template
 
 
 
+_SENTENCE_ENDS = ("。", "！", "？", "；", "…", ".", ";")
+
+
 @dataclass
 class _Part:
     """A section being built: its heading title and its blocks with their source spans."""
@@ -239,6 +242,8 @@ def _place(addition: _Addition, parts: Sequence[_Part]) -> None:
                         isinstance(b, Chart) for b in addition.blocks
                     ):
                         return  # the figures stand in the source's own table already
+                    if isinstance(block, Text) and not block.text.endswith(_SENTENCE_ENDS):
+                        break  # a fragment of a flattened table: not a place for a chart
                     insert = position + 1
                     while insert < len(part.items) and _is_computed(part.items[insert][0]):
                         insert += 1

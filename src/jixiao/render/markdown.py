@@ -17,7 +17,10 @@ from jixiao.render.tables import Table
 
 # Brackets make a link only as [text](…), [text][…] or a definition [label]: …; a bracket
 # anywhere else ("常财绩（[2021]54号）") is left as the report wrote it.
-_INLINE_SPECIAL = re.compile(r"([\\`*_<>|]|\[(?=[^\]]*\][(\[:])|\](?=[(\[:]))")
+_INLINE_SPECIAL = re.compile(r"([\\`*_<|]|\[(?=[^\]]*\][(\[:])|\](?=[(\[:]))")
+# In a paragraph a "|" is text: a table needs its delimiter row on the very next line, and
+# paragraphs here are separated by blank lines (a flattened table row stays as written).
+_PARAGRAPH_SPECIAL = re.compile(r"([\\`*_<]|\[(?=[^\]]*\][(\[:])|\](?=[(\[:]))")
 # At a line start: a heading, a quote, a list item, a rule or a setext underline.
 _LINE_START = re.compile(r"^(\s*)([#>]|[+\-=](?=[\s+\-=]|$))")
 _ORDERED = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
@@ -46,7 +49,7 @@ def view_markdown(view: DocumentView) -> str:
 def escape(text: str) -> str:
     """A paragraph that Markdown shows as it is: inline markup characters and line-start
     markers are backslash-escaped."""
-    escaped = escape_inline(text)
+    escaped = _PARAGRAPH_SPECIAL.sub(r"\\\1", text)
     escaped = _ORDERED.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", escaped)
     return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", escaped)
 

@@ -49,7 +49,12 @@ class Line:
 
     @property
     def is_table_row(self) -> bool:
-        return self.text.startswith("|") and self.text.endswith("|") and len(self.text) > 1
+        return (
+            self.text.startswith("|")
+            and self.text.endswith("|")
+            and len(self.text) > 1
+            and any(cell.strip(_SPACES) for cell in self.text[1:-1].split("|"))
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +235,7 @@ def _joined(
 def _continues(previous: Line, line: Line, heading_starts: set[int]) -> bool:
     if previous.heading is not None or line.heading is not None:
         return False
-    if previous.is_table_row or line.is_table_row:
+    if "|" in previous.text or "|" in line.text:  # a table's row, however flattened
         return False
     if line.after_blank:
         return False
