@@ -74,6 +74,7 @@ _PREAMBLE = """
 
 _LOCK = threading.Lock()
 _UNBROKEN = re.compile(r"[\x21-\x7e%‰—]+")  # a figure or a mark: no Chinese, no spaces
+_INNER_MARK = re.compile(r"[^\s][。！？；：:!?;]+[^\s]")
 _AUTO_WIDTH = 12  # half-width units: a column no wider than this is sized to its content
 
 
@@ -105,7 +106,7 @@ def typst_source(view: DocumentView) -> str:
     blocks = [*view.opening, *view.blocks()]
     for block, following in zip(blocks, [*blocks[1:], None], strict=True):
         if isinstance(block, Text) and isinstance(following, Chart):
-            out.append(f"#kept({literal(block.text)})")
+            out.append(f"#kept({paragraph_content(block.text)})")
         else:
             out.append(_block(block))
     if view.signature:
@@ -130,12 +131,31 @@ def _block(block: Heading | Text | Chart | TableBlock) -> str:
     if isinstance(block, Heading):
         return f"#h{block.level}({literal(block.text)})"
     if isinstance(block, Text):
-        return f"#p({literal(block.text)})"
+        return f"#p({paragraph_content(block.text)})"
     if isinstance(block, Chart):
         return f"#chart({literal(chart_svg(block.spec))}, {literal(block.caption)})"
     lines = [f"#caption({literal(block.caption)})"] if block.caption else []
     lines.append(_table(block.table))
     return "\n".join(lines)
+
+
+def paragraph_content(text: str) -> str:
+    """A paragraph's text as Typst content in which no line ends with a sentence mark
+    (。；： …) except the paragraph's last: each mark is boxed with the characters around
+    it. A reader of the PDF takes a line that ends with a sentence mark for a paragraph's end
+    (as it must, where paragraphs are not spaced apart), and would cut the paragraph there."""
+    parts = []
+    position = 0
+    for found in _INNER_MARK.finditer(text):
+        if found.start() > position:
+            parts.append(literal_content(text[position : found.start()]))
+        parts.append(f"#box({literal(found.group())})")
+        position = found.end()
+    if position == 0:
+        return literal(text)
+    if position < len(text):
+        parts.append(literal_content(text[position:]))
+    return "[" + "".join(parts) + "]"
 
 
 def _table(table: Table) -> str:
