@@ -116,6 +116,8 @@ def build_view(report: Report, outline: str | None = None) -> DocumentView:
     builder = _Builder(report, template)
     signature = tuple(t for line in template.signature if (t := line.fill(builder.values)))
     view = kept_view(report, template, source, builder.values, signature)
+    if len(view.title_lines) == 1:  # the report's one-line title, broken where it is long
+        return replace(view, title_lines=title_lines(view.title, builder.values.get("单位")))
     if view.title_lines:
         return view
     title = template.document_title.fill(builder.values) or template.description
