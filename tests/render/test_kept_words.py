@@ -105,7 +105,8 @@ def test_a_missing_date_is_a_gap() -> None:
     report = report_read(path=path, source=path.name)
     assert report_gaps(report=report) == ()
     cut = report.text.rindex("2023年5月16日")  # the 落款 date, the text's last line
-    undated = replace(report, text=report.text[:cut], profile=replace(report.profile, signed_on=None))
+    profile = replace(report.profile, signed_on=None)
+    undated = replace(report, text=report.text[:cut], profile=profile)
     assert any("落款日期" in gap for gap in report_gaps(report=undated))
 
 

@@ -110,9 +110,7 @@ def _add(document: WordDocument, text: str, style: str | None = None) -> Paragra
 # ------------------------------------------------------------------------------------- blocks
 
 
-def _block(
-    document: WordDocument, block: Heading | Text | Chart | TableBlock
-) -> Paragraph | None:
+def _block(document: WordDocument, block: Heading | Text | Chart | TableBlock) -> Paragraph | None:
     """Write ``block``; the paragraph when it is a text paragraph."""
     if isinstance(block, Heading):
         _add(document, block.text, f"Heading {block.level}")

@@ -40,8 +40,6 @@ from jixiao.render.source import Line, SourceSection, SourceText
 from jixiao.render.tables import Cell, Table
 from jixiao.render.template import Directive, Template
 
-
-
 _SENTENCE_ENDS = ("。", "！", "？", "；", "…", ".", ";")
 
 
@@ -221,7 +219,8 @@ def _additions(
             if line.kind == "图表":
                 spec = chart_for(report, line.name)
                 if spec is not None:
-                    out.append(_Addition((Chart(caption, spec),), _chart_anchor(report, spec), index))
+                    anchor = _chart_anchor(report, spec)
+                    out.append(_Addition((Chart(caption, spec),), anchor, index))
             elif not report.performance.indicators:  # the source's own 自评表 stays alone
                 tables = table_views.self_evaluation(report)
                 if tables:
@@ -257,7 +256,9 @@ def _place(addition: _Addition, parts: Sequence[_Part]) -> None:
 
 
 def _is_computed(block: Block) -> bool:
-    return isinstance(block, Chart) or (isinstance(block, TableBlock) and block.table.key != "source")
+    return isinstance(block, Chart) or (
+        isinstance(block, TableBlock) and block.table.key != "source"
+    )
 
 
 def _chart_anchor(report: Report, spec: ChartSpec) -> int | None:
@@ -304,13 +305,14 @@ def _numbered(
     def number(blocks: Sequence[Block]) -> tuple[Block, ...]:
         out: list[Block] = []
         for block in blocks:
+            numbered = block
             if isinstance(block, Chart):
                 counters["figure"] += 1
-                block = Chart(f"图{counters['figure']} {block.caption}", block.spec)
+                numbered = Chart(f"图{counters['figure']} {block.caption}", block.spec)
             elif isinstance(block, TableBlock) and block.caption:
                 counters["table"] += 1
-                block = TableBlock(block.table, f"表{counters['table']} {block.caption}")
-            out.append(block)
+                numbered = TableBlock(block.table, f"表{counters['table']} {block.caption}")
+            out.append(numbered)
         return tuple(out)
 
     numbered_opening = number(opening)

@@ -194,9 +194,7 @@ def _widths(table: Table) -> str:
             max(width, _display_width(cell.text)) for width, cell in zip(longest, row, strict=True)
         ]
     return (
-        "("
-        + ", ".join("auto" if w <= _AUTO_WIDTH else f"{min(w, 40)}fr" for w in longest)
-        + ",)"
+        "(" + ", ".join("auto" if w <= _AUTO_WIDTH else f"{min(w, 40)}fr" for w in longest) + ",)"
     )
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from jixiao.domain.report import Report
 
@@ -24,7 +24,10 @@ _SPACES = " \t\r\u3000\u00a0\ufeff"
 # "— 3 —", "-3-", "第3页": a number alone is a table cell, not a page number.
 _PAGE_NUMBER = re.compile(r"^(?:[—\-－–~～]+\s*\d{1,3}\s*[—\-－–~～]+|第\s*\d{1,3}\s*页)$")
 _SENTENCE_END = "。！？；：:!?;…"
-_MARKER = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)|[①-⑳])")
+_MARKER = re.compile(
+    r"^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}[、.．]"
+    r"|\d{1,2}[、.．](?!\d)|[①-⑳])"
+)
 _WRAP_MIN = 15  # a line this long that does not end a sentence was wrapped by a PDF
 _TITLE_MAX = 60
 _DOCUMENT_WORDS = ("报告", "说明", "自评表", "材料", "情况", "评价")
@@ -108,9 +111,7 @@ def read_source(report: Report) -> SourceText | None:
         body = _body(text, heading.evidence.end, end, lines)
         original = text[heading.evidence.start : heading.evidence.end]
         marker, title_text = _split_marker(original, heading.marker)
-        sections.append(
-            SourceSection(marker, title_text, heading.evidence.start, tuple(body))
-        )
+        sections.append(SourceSection(marker, title_text, heading.evidence.start, tuple(body)))
     signature: list[Line] = []
     if sections:
         last = sections[-1]
@@ -122,8 +123,7 @@ def read_source(report: Report) -> SourceText | None:
         title=tuple(title),
         opening=tuple(_joined(before, heading_starts, whole)),
         sections=tuple(
-            SourceSection(s.marker, s.title, s.start, tuple(_joined(s.lines, heading_starts, whole)))
-            for s in sections
+            replace(s, lines=tuple(_joined(s.lines, heading_starts, whole))) for s in sections
         ),
         signature=tuple(signature),
     )
@@ -217,9 +217,8 @@ def _joined(
     marked as such."""
     out: list[Line] = []
     previous: Line | None = None
-    for line in lines:
-        if line.start in whole:
-            line = Line(line.text, line.start, line.end, whole[line.start], line.after_blank)
+    for raw in lines:
+        line = replace(raw, heading=whole[raw.start]) if raw.start in whole else raw
         if previous is not None and _continues(previous, line, heading_starts):
             joined = Line(
                 previous.text + line.text, previous.start, line.end, None, previous.after_blank

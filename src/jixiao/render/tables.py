@@ -186,12 +186,16 @@ def _indicators(report: Report, funds: tuple[Decimal | None, Decimal | None]) ->
     """The indicator rows and the 总分 row: the sums of the form's rows, funds row included."""
     indicators = report.performance.indicators
     rows = [_indicator_row(indicator) for indicator in indicators]
-    weights = [funds[0], *(i.weight for i in indicators)] if funds[0] is not None else [
-        i.weight for i in indicators
-    ]
-    scores = [funds[1], *(i.score for i in indicators)] if funds[0] is not None else [
-        i.score for i in indicators
-    ]
+    weights = (
+        [funds[0], *(i.weight for i in indicators)]
+        if funds[0] is not None
+        else [i.weight for i in indicators]
+    )
+    scores = (
+        [funds[1], *(i.score for i in indicators)]
+        if funds[0] is not None
+        else [i.score for i in indicators]
+    )
     total_weight = _sum(weights)
     total_score = _sum(scores)
     if total_weight is None or total_score is None:
