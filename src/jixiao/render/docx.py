@@ -132,7 +132,8 @@ def _table(document: WordDocument, table: Table) -> None:
     word.style = document.styles["Table Grid"]
     word.alignment = WD_TABLE_ALIGNMENT.CENTER
     header = word.rows[0]
-    _repeat_as_header(header._tr)
+    if table.key != "source":  # a report's own table: its first row is not known as a header
+        _repeat_as_header(header._tr)
     for cell, text in zip(header.cells, table.columns, strict=True):
         _cell_text(cell.paragraphs[0], text, centred=True)
     for row, cells in zip(word.rows[1:], table.rows, strict=True):

@@ -75,7 +75,15 @@ _PREAMBLE = """
 _LOCK = threading.Lock()
 _UNBROKEN = re.compile(r"[\x21-\x7e%‰—]+")  # a figure or a mark: no Chinese, no spaces
 _INNER_MARK = re.compile(r"[^\s][。！？；：:!?;]+[^\s]")
-_AUTO_WIDTH = 12  # half-width units: a column no wider than this is sized to its content
+# Table cells: 10.5 pt text; a Chinese character is 1 em wide, a figure's character at most
+# 0.6 em (Noto Serif); 4 pt insets on each side and the rule between.
+_TABLE_PT = 10.5
+_SMALLEST_SCALE = 8 / _TABLE_PT
+_CJK_PT = 10.5
+_ASCII_PT = 6.3
+_CELL_INSETS_PT = 9.0
+_TEXT_WIDTH_PT = 156 / 25.4 * 72  # 156 mm
+_WRAP_PT = 12 * _CJK_PT
 
 
 def render_pdf(report: Report, outline: str | None = None) -> bytes:
@@ -160,7 +168,9 @@ def paragraph_content(text: str) -> str:
 
 def _table(table: Table) -> str:
     cells = [_cell_content(text) for text in table.columns]
-    header = f"table.header({', '.join(cells)})"
+    # A computed table's header repeats on each page; a report's own table has no header
+    # row jixiao knows of (its first row may be any row of a form).
+    header = ", ".join(cells) if table.key == "source" else f"table.header({', '.join(cells)})"
     rows = [
         ", ".join(
             f"table.cell(align: {'center' if c.is_numeric or len(c.text) <= 8 else 'left'})"
@@ -170,10 +180,15 @@ def _table(table: Table) -> str:
         for row in table.rows
     ]
     body = ",\n  ".join([header, *rows])
-    return (
-        f"#table(columns: {_widths(table)}, stroke: 0.5pt, inset: 4pt, "
+    widths, scale = _widths(table)
+    written = (
+        f"#table(columns: {widths}, stroke: 0.5pt, inset: 4pt, "
         f"align: center + horizon,\n  {body},\n)"
     )
+    if scale >= 1:
+        return written
+    # A table too wide for the line at 10.5 pt is set smaller (down to 8 pt), not cut.
+    return f"#[\n#set text(size: {_TABLE_PT * scale:.2f}pt)\n{written}\n]"
 
 
 def _cell_content(text: str) -> str:
@@ -184,23 +199,42 @@ def _cell_content(text: str) -> str:
     return f"[{literal_content(text)}]"
 
 
-def _widths(table: Table) -> str:
-    """A column of short cells (figures, 指标性质, 分值) is as wide as its widest cell; the
-    others share the rest in proportion to their longest text, so that a long indicator name
-    wraps and a figure never does."""
-    longest = [_display_width(name) for name in table.columns]
-    for row in table.rows:
-        longest = [
-            max(width, _display_width(cell.text)) for width, cell in zip(longest, row, strict=True)
-        ]
-    return (
-        "(" + ", ".join("auto" if w <= _AUTO_WIDTH else f"{min(w, 40)}fr" for w in longest) + ",)"
+def _widths(table: Table) -> tuple[str, float]:
+    """Column widths in points that fill the text width: each column gets at least its
+    longest figure (which never breaks) and three characters of text, and the rest of the line
+    goes to the columns with longer text, in proportion to what they lack."""
+    texts = [list(table.columns), *([c.text for c in row] for row in table.rows)]
+    columns = list(zip(*texts, strict=True))
+    least = [max(_least_width(text) for text in column) for column in columns]
+    scale = max(_SMALLEST_SCALE, min(1.0, _TEXT_WIDTH_PT / sum(least)))
+    least = [w * scale for w in least]
+    # A long text asks for no more than a dozen characters' width: it wraps in any case.
+    wanted = [
+        max(min(max(_text_width(text) for text in column) * scale, w + _WRAP_PT * scale), w)
+        for column, w in zip(columns, least, strict=True)
+    ]
+    spare = _TEXT_WIDTH_PT - sum(least)
+    lacking = sum(w - m for w, m in zip(wanted, least, strict=True))
+    if spare <= 0 or lacking <= 0:
+        widths = wanted if sum(wanted) <= _TEXT_WIDTH_PT else least
+    else:
+        share = min(1.0, spare / lacking)
+        widths = [m + (w - m) * share for w, m in zip(wanted, least, strict=True)]
+    return "(" + ", ".join(f"{w:.1f}pt" for w in widths) + ",)", scale
+
+
+def _text_width(text: str) -> float:
+    """The width of ``text`` on one line of a cell, insets included."""
+    return _CELL_INSETS_PT + sum(_ASCII_PT if ord(ch) < 0x2E80 else _CJK_PT for ch in text)
+
+
+def _least_width(text: str) -> float:
+    """What a cell cannot do without: its longest figure whole, else three characters."""
+    figures = list(_UNBROKEN.findall(text)) if text else []
+    longest = max((len(run) for run in figures), default=0)
+    return _CELL_INSETS_PT + max(
+        longest * _ASCII_PT, min(_text_width(text) - _CELL_INSETS_PT, 3 * _CJK_PT)
     )
-
-
-def _display_width(text: str) -> int:
-    """Half-width units: a Chinese character counts two."""
-    return sum(1 if ord(ch) < 0x2E80 else 2 for ch in text)
 
 
 def literal_content(text: str) -> str:
