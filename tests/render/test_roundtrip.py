@@ -16,10 +16,11 @@ from tests.render.readback import differences, error_codes, read_back
 
 EXAMPLES = sorted(ROOT.glob("examples/*/source.txt"))
 FORMATS = ("md", "docx", "pdf", "xlsx")
-# Corpus excerpts whose read-back may differ, by format: the workbook holds one statement of
-# each figure (the primary one), where a few excerpts state a figure twice under different
-# scopes and the audit compares the statements of one section (see the issue-13 report).
-CORPUS_SAME_AT_LEAST = {"md": 0.98, "docx": 0.98, "pdf": 0.98, "xlsx": 0.95}
+# The share of corpus excerpts that must read back with the same errors, by format. Documents
+# keep every sentence. The workbook holds the report's figures, one statement each: errors
+# found between other statements (a change on the budget beside one on last year, shares,
+# the parts listed after 其中 of a figure that is no field) cannot be carried (ADR 0007).
+CORPUS_SAME_AT_LEAST = {"md": 0.98, "docx": 0.98, "pdf": 0.98, "xlsx": 0.9}
 
 
 def _check(path: Path, fmt: str) -> None:
