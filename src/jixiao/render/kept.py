@@ -184,7 +184,7 @@ def _items(lines: Sequence[Line]) -> list[tuple[Block, int, int]]:
         if line.heading is not None:
             items.append((Heading(2, *line.heading), line.start, line.end))
         else:
-            items.append((Text(line.text), line.start, line.end))
+            items.append((Text(line.text, tight=not line.after_blank), line.start, line.end))
     flush()
     return items
 

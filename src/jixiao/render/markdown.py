@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from jixiao.domain.report import Report
-from jixiao.render.model import Chart, DocumentView, Heading, TableBlock, Text, build_view
+from jixiao.render.model import Block, Chart, DocumentView, Heading, TableBlock, Text, build_view
 from jixiao.render.tables import Table
 
 # Brackets make a link only as [text](…), [text][…] or a definition [label]: …; a bracket
@@ -32,10 +32,14 @@ def render_markdown(report: Report, outline: str | None = None) -> str:
 
 def view_markdown(view: DocumentView) -> str:
     lines: list[str] = [escape(view.title), "=" * _width(view.title), ""]
-    for block in view.opening:
+    previous: Block | None = None
+    for block in [*view.opening, *view.blocks()]:
+        if isinstance(block, Text) and block.tight and isinstance(previous, Text):
+            # The line after the one before, as in the report (no blank line between): one
+            # block of lines, each ended by a hard line break (two trailing spaces).
+            lines[-2:] = [f"{lines[-2]}  "]
         lines += _block(block)
-    for block in view.blocks():
-        lines += _block(block)
+        previous = block
     if view.signature:
         # Two trailing spaces end a line without ending the paragraph (a hard line break).
         lines += [

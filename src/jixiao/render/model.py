@@ -51,9 +51,12 @@ class Heading:
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """A body paragraph (a list item carries its number in the text)."""
+    """A body paragraph (a list item carries its number in the text). ``tight``: in the
+    report's own text it follows the paragraph before with no blank line between (a list's
+    items, a form's lines), which Markdown keeps as one block of lines."""
 
     text: str
+    tight: bool = False
 
 
 @dataclass(frozen=True, slots=True)
