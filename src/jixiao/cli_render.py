@@ -18,7 +18,7 @@ from jixiao.domain.errors import JixiaoError
 from jixiao.domain.report import Report
 from jixiao.render import FORMATS, render
 from jixiao.render.template import template_by_name
-from jixiao.services import report_read
+from jixiao.services import report_gaps, report_read
 
 COMMAND = "render"
 EXIT_OK, EXIT_FAILED = 0, 2
@@ -67,6 +67,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"jixiao：无法写入输出文件（{error.strerror or error}）", file=sys.stderr)
         return EXIT_FAILED
     print(f"已生成 {target}", file=sys.stderr)
+    if args.to in FORMATS and args.to != "xlsx":
+        for gap in report_gaps(report=report, outline=args.outline):
+            print(f"提示：{gap}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -14,6 +14,7 @@ from jixiao.domain.scorecard import Scorecard
 from jixiao.intake.files import read_document
 from jixiao.intake.parse import parse_document, parse_text
 from jixiao.render import render
+from jixiao.render.model import render_gaps
 from jixiao.scoring.engine import score
 from jixiao.scoring.inputs import inputs_from_mapping, inputs_from_report
 
@@ -71,3 +72,10 @@ def report_score(
 def report_render(*, report: Report, to: str, outline: str | None = None) -> bytes:
     """The report written as ``to`` (docx, pdf, html, md, xlsx)."""
     return render(report, to, outline=outline)
+
+
+def report_gaps(*, report: Report, outline: str | None = None) -> tuple[str, ...]:
+    """What the rendered report fills with a placeholder because the report does not say it
+    (a section of the outline it lacks, the 落款 date), one Chinese sentence each, to show
+    before a download; empty when the report's own words cover the whole outline."""
+    return render_gaps(report, outline)

@@ -1,7 +1,9 @@
-"""Reports to render: the seed when ../shared is there, else the richest example."""
+"""Reports to render: examples read from their text (rendered with the unit's own words), and
+the same reports without their text, as a data file gives them (written by the template)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -28,3 +30,20 @@ def project_report() -> Report:
 def overall_report() -> Report:
     """A 部门整体 report with spending, functional classes, 三公 (with a change) and budget."""
     return _read(OVERALL)
+
+
+@pytest.fixture(scope="session")
+def project_figures() -> Report:
+    """The project report's figures without its text: the template writes every section."""
+    return replace(_read(EXAMPLE), text="")
+
+
+@pytest.fixture(scope="session")
+def overall_figures() -> Report:
+    """The 部门整体 report's figures without its text."""
+    return replace(_read(OVERALL), text="")
+
+
+def with_paragraph(report: Report, paragraph: str) -> Report:
+    """The report with one more paragraph at the end of its text (offsets stay valid)."""
+    return replace(report, text=f"{report.text}\n{paragraph}\n")

@@ -1,9 +1,8 @@
 """Reading rendered documents back, the way the tests compare them with their source.
 
-.docx: python-docx's paragraphs and tables in body order, each table row as a pipe row (an
-empty cell as "—"), which is how the text parser reads flattened tables. .pdf: jixiao's own
-PDF reader (pypdfium2 text with wrapped lines re-joined), or pypdfium2's raw text when that
-reader is not there. .md and .html need nothing: Markdown is text, HTML is stripped of tags.
+.docx, .pdf and .xlsx are read by jixiao's own readers, as an upload of the file would be;
+Markdown is text. ``docx_text`` (python-docx's paragraphs and table rows, an empty cell as
+"—") and ``pdf_raw_text`` (pypdfium2's text) are plain views for tests that look for words.
 """
 
 from __future__ import annotations
@@ -18,7 +17,8 @@ from docx.table import Table
 from jixiao.audit.engine import run as run_audit
 from jixiao.contract import extract_json
 from jixiao.domain.report import Report
-from jixiao.intake.parse import parse_text
+from jixiao.intake.files import read_document_bytes
+from jixiao.intake.parse import parse_document, parse_text
 
 COMPARED = ("spending", "three_public", "budget")
 
@@ -46,18 +46,11 @@ def pdf_raw_text(data: bytes) -> str:
 
 
 def read_back(data: bytes, fmt: str) -> Report:
+    """The rendered file read as jixiao reads an upload of it (its own readers)."""
     if fmt == "md":
         return parse_text(data.decode("utf-8"), source="rendered.md")
-    if fmt == "docx":
-        return parse_text(docx_text(data), source="rendered.docx")
-    if fmt == "pdf":
-        try:
-            from jixiao.intake.files import read_document_bytes
-            from jixiao.intake.parse import parse_document
-        except ImportError:  # the PDF reader is not in this tree
-            return parse_text(pdf_raw_text(data), source="rendered.pdf")
-        return parse_document(read_document_bytes(data, name="rendered.pdf"), source="r.pdf")
-    raise ValueError(fmt)
+    document = read_document_bytes(data, name=f"rendered.{fmt}")
+    return parse_document(document, source=f"rendered.{fmt}")
 
 
 def figures(report: Report) -> dict[str, Any]:

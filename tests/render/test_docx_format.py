@@ -117,14 +117,16 @@ def test_headings_use_heading_styles_with_their_numbers(overall_report: Report) 
     assert len(headings) == 10
 
 
-def test_self_evaluation_form_is_a_bordered_word_table(project_report: Report) -> None:
-    document = Document(io.BytesIO(render_docx(project_report)))
+def test_self_evaluation_form_is_a_bordered_word_table(project_figures: Report) -> None:
+    document = Document(io.BytesIO(render_docx(project_figures)))
     funds, indicators = document.tables
     assert [c.text for c in funds.rows[0].cells] == [
         "项目资金（元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
     ]  # fmt: skip
-    assert [c.text for c in funds.rows[1].cells][1:4] == ["450000.00", "486320.50", "479638.26"]
-    assert [c.text for c in indicators.rows[-1].cells][-2:] == ["95.93", "优"]
+    assert [c.text for c in funds.rows[1].cells][1:] == [
+        "450000.00", "486320.50", "479638.26", "10", "98.63%", "9.86",
+    ]  # fmt: skip
+    assert [c.text for c in indicators.rows[-1].cells][-3:] == ["100", "95.93", "优（按总分）"]
     assert funds.style is not None and funds.style.name == "Table Grid"
     borders = funds.style.element.xml
     assert "<w:tblBorders>" in borders and 'w:val="single"' in borders

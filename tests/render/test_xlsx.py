@@ -24,35 +24,34 @@ def _rows(sheet: object) -> list[list[object]]:
 
 def test_one_sheet_per_block(overall_report: Report) -> None:
     book = _book(render_dataset_xlsx(overall_report))
-    assert book.sheetnames == [
-        "自评表",
-        "概况",
-        "支出",
-        "功能分类",
-        "三公",
-        "预算执行",
-        "指标",
-        "问题",
-    ]
+    # The 自评表 (indicators included) comes last, so that its column headers do not carry
+    # over to the other sheets for whoever reads the workbook in order; it opens first.
+    assert book.sheetnames == ["概况", "支出", "功能分类", "三公", "预算执行", "问题", "自评表"]
+    assert book.active.title == "自评表"
+    assert _rows(book["概况"])[0][0] == "青峰县农业农村局2022年度部门整体支出绩效自评报告"
+    assert ["报告类型", "部门整体支出绩效评价"] in _rows(book["概况"])
 
 
 def test_figures_are_numbers_with_formats(overall_report: Report) -> None:
     book = _book(render_dataset_xlsx(overall_report))
     spending = {row[0]: row for row in _rows(book["支出"])}
     assert spending["支出合计"][1] == pytest.approx(4862.35)
-    cell = book["支出"]["B2"]
+    assert spending["支出合计"][4] == "本年支出合计4862.35万元。"  # its wording, for readers
+    cell = book["支出"]["B3"]
     assert cell.data_type == "n" and cell.number_format == "#,##0.00"
     three = {row[0]: row for row in _rows(book["三公"])}
     assert three["“三公”经费"][1:] == [
         pytest.approx(12.86),
         pytest.approx(-1.46),
         pytest.approx(-0.102),
+        "“三公”经费支出12.86万元，较上年减少1.46万元，下降10.20%。",
     ]
-    assert book["三公"]["D2"].number_format == "0.00%"
+    assert book["三公"]["D3"].number_format == "0.00%"
     budget = {row[0]: row[1] for row in _rows(book["预算执行"])}
     assert budget["执行率"] == pytest.approx(0.9891)
     functional = _rows(book["功能分类"])
-    assert functional[1] == ["213", "农林水支出", "农林水支出", pytest.approx(4395.86)]
+    assert str(functional[1][0]).startswith("按支出功能分类，农林水支出4395.86万元")
+    assert functional[3] == ["213", "农林水支出", "农林水支出", pytest.approx(4395.86)]
 
 
 def test_no_figure_is_stored_as_text(project_report: Report) -> None:
@@ -82,7 +81,7 @@ def test_self_evaluation_form_alone(project_report: Report) -> None:
     assert funds[1:4] == [450000, 486320.5, 479638.26]
     assert funds[5] == pytest.approx(0.9863)
     total = next(r for r in rows if r[0] == "总分")
-    assert total[8:10] == [pytest.approx(95.93), "优"]
+    assert total[7:10] == [100, pytest.approx(95.93), "优（按总分）"]
 
 
 @pytest.mark.parametrize("text", ['=HYPERLINK("x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1"])
@@ -102,4 +101,5 @@ def test_formula_like_text_is_defused(project_report: Report, text: str) -> None
 def test_an_empty_report_still_makes_a_workbook() -> None:
     book = _book(render_dataset_xlsx(Report("t", ReportKind.UNKNOWN, "")))
     assert _rows(book["自评表"])[2][0] == "报告未列明预算执行情况和绩效指标"
-    assert all(row[1] is None for row in _rows(book["支出"])[1:])
+    figures = [row for row in _rows(book["支出"]) if row[0] in ("支出合计", "基本支出", "收入总计")]
+    assert len(figures) == 3 and all(row[1:] == [None] * 4 for row in figures)

@@ -24,7 +24,9 @@ from jixiao.render.chartdata import ChartSpec
 from jixiao.render.fonts import sans_font_file
 
 _COLOURS = ("#2f5597", "#c0504d", "#7f7f7f")
-_WIDTH_INCHES = 6.2
+# The text width of an A4 公文 page (156 mm): a chart is drawn at the size it is printed, so
+# its 10 pt labels print at 10 pt; heights are kept low so that a chart fits below its text.
+_WIDTH_INCHES = 156 / 25.4
 # rcParams are global to the process: one chart at a time.
 _LOCK = threading.Lock()
 
@@ -81,8 +83,8 @@ def _drawing(spec: ChartSpec) -> Iterator[Figure]:
 
 def _size(spec: ChartSpec) -> tuple[float, float]:
     if spec.horizontal:
-        return _WIDTH_INCHES, max(2.2, 0.42 * len(spec.categories) + 0.9)
-    return _WIDTH_INCHES, 3.2
+        return _WIDTH_INCHES, max(1.8, 0.3 * len(spec.categories) + 0.8)
+    return _WIDTH_INCHES, 2.6
 
 
 def _horizontal(axes: Axes, spec: ChartSpec) -> None:

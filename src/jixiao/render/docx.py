@@ -39,7 +39,7 @@ LINE_PT = 28  # fixed line pitch: 22 lines on a page
 PAGE_NUMBER_PT = 14  # 四号
 TABLE_PT = 10.5  # 五号: a ten-column indicator table fits the 156 mm text width
 CAPTION_PT = 14
-CHART_WIDTH_MM = 150
+CHART_WIDTH_MM = 156  # the text width: 210 mm less the 28 and 26 mm margins
 _THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 # Style names (Word shows them in its style list).
@@ -67,10 +67,12 @@ def view_docx(view: DocumentView) -> bytes:
         run = title.add_run(line)
         if index < len(view.title_lines) - 1:
             run.add_break()
-    for paragraph in view.opening:
-        _add(document, paragraph.text)
-    for block in view.blocks():
-        _block(document, block)
+    blocks = [*view.opening, *view.blocks()]
+    for block, following in zip(blocks, [*blocks[1:], None], strict=True):
+        paragraph = _block(document, block)
+        if paragraph is not None and isinstance(following, Chart):
+            # The paragraph that states a chart's figures stays on the chart's page.
+            paragraph.paragraph_format.keep_with_next = True
     if view.signature:
         _add(document, "")
         for line in view.signature:
@@ -108,11 +110,12 @@ def _add(document: WordDocument, text: str, style: str | None = None) -> Paragra
 # ------------------------------------------------------------------------------------- blocks
 
 
-def _block(document: WordDocument, block: Heading | Text | Chart | TableBlock) -> None:
+def _block(document: WordDocument, block: Heading | Text | Chart | TableBlock) -> Paragraph | None:
+    """Write ``block``; the paragraph when it is a text paragraph."""
     if isinstance(block, Heading):
         _add(document, block.text, f"Heading {block.level}")
     elif isinstance(block, Text):
-        _add(document, block.text)
+        return _add(document, block.text)
     elif isinstance(block, Chart):
         picture = _add(document, "", CAPTION_STYLE)
         picture.add_run().add_picture(io.BytesIO(chart_png(block.spec)), width=Mm(CHART_WIDTH_MM))
@@ -121,6 +124,7 @@ def _block(document: WordDocument, block: Heading | Text | Chart | TableBlock) -
         if block.caption:
             _add(document, block.caption, CAPTION_STYLE)
         _table(document, block.table)
+    return None
 
 
 def _table(document: WordDocument, table: Table) -> None:
@@ -128,7 +132,8 @@ def _table(document: WordDocument, table: Table) -> None:
     word.style = document.styles["Table Grid"]
     word.alignment = WD_TABLE_ALIGNMENT.CENTER
     header = word.rows[0]
-    _repeat_as_header(header._tr)
+    if table.key != "source":  # a report's own table: its first row is not known as a header
+        _repeat_as_header(header._tr)
     for cell, text in zip(header.cells, table.columns, strict=True):
         _cell_text(cell.paragraphs[0], text, centred=True)
     for row, cells in zip(word.rows[1:], table.rows, strict=True):

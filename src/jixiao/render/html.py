@@ -68,7 +68,7 @@ def view_fragment(view: DocumentView) -> str:
         f"<style>{_STYLE}</style>",
         f"<h1>{'<br>'.join(escape(line) for line in view.title_lines)}</h1>",
     ]
-    out += [f"<p>{escape(paragraph.text)}</p>" for paragraph in view.opening]
+    out += [_block(block) for block in view.opening]
     section_open = False
     for block in view.blocks():
         if isinstance(block, Heading) and block.level == 1:

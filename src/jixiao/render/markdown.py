@@ -12,10 +12,15 @@ from __future__ import annotations
 import re
 
 from jixiao.domain.report import Report
-from jixiao.render.model import Chart, DocumentView, Heading, TableBlock, Text, build_view
+from jixiao.render.model import Block, Chart, DocumentView, Heading, TableBlock, Text, build_view
 from jixiao.render.tables import Table
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+# Brackets make a link only as [text](…), [text][…] or a definition [label]: …; a bracket
+# anywhere else ("常财绩（[2021]54号）") is left as the report wrote it.
+_INLINE_SPECIAL = re.compile(r"([\\`*_<|]|\[(?=[^\]]*\][(\[:])|\](?=[(\[:]))")
+# In a paragraph a "|" is text: a table needs its delimiter row on the very next line, and
+# paragraphs here are separated by blank lines (a flattened table row stays as written).
+_PARAGRAPH_SPECIAL = re.compile(r"([\\`*_<]|\[(?=[^\]]*\][(\[:])|\](?=[(\[:]))")
 # At a line start: a heading, a quote, a list item, a rule or a setext underline.
 _LINE_START = re.compile(r"^(\s*)([#>]|[+\-=](?=[\s+\-=]|$))")
 _ORDERED = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
@@ -27,10 +32,14 @@ def render_markdown(report: Report, outline: str | None = None) -> str:
 
 def view_markdown(view: DocumentView) -> str:
     lines: list[str] = [escape(view.title), "=" * _width(view.title), ""]
-    for paragraph in view.opening:
-        lines += [escape(paragraph.text), ""]
-    for block in view.blocks():
+    previous: Block | None = None
+    for block in [*view.opening, *view.blocks()]:
+        if isinstance(block, Text) and block.tight and isinstance(previous, Text):
+            # The line after the one before, as in the report (no blank line between): one
+            # block of lines, each ended by a hard line break (two trailing spaces).
+            lines[-2:] = [f"{lines[-2]}  "]
         lines += _block(block)
+        previous = block
     if view.signature:
         # Two trailing spaces end a line without ending the paragraph (a hard line break).
         lines += [
@@ -44,13 +53,14 @@ def view_markdown(view: DocumentView) -> str:
 def escape(text: str) -> str:
     """A paragraph that Markdown shows as it is: inline markup characters and line-start
     markers are backslash-escaped."""
-    escaped = escape_inline(text)
+    escaped = _PARAGRAPH_SPECIAL.sub(r"\\\1", text)
     escaped = _ORDERED.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", escaped)
     return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", escaped)
 
 
 def escape_inline(text: str) -> str:
-    """Text inside a line (a table cell): only inline markup characters are escaped."""
+    """Text inside a line (a table cell): only inline markup characters are escaped (within a
+    source table row the cell separators are split off first)."""
     return _INLINE_SPECIAL.sub(r"\\\1", text)
 
 
@@ -69,6 +79,9 @@ def _block(block: Heading | Text | Chart | TableBlock) -> list[str]:
 
 
 def table_lines(table: Table) -> list[str]:
+    if table.source_rows:
+        return _source_table_lines(table)
+
     def row(cells: list[str]) -> str:
         return "| " + " | ".join(cells) + " |"
 
@@ -78,6 +91,14 @@ def table_lines(table: Table) -> list[str]:
     )
     lines += [row([escape_inline(cell.text) for cell in cells]) for cells in table.rows]
     return lines
+
+
+def _source_table_lines(table: Table) -> list[str]:
+    """The report's own pipe rows as written (cell text escaped, spacing kept), the first as
+    the header."""
+    rows = ["|".join(escape_inline(cell) for cell in row.split("|")) for row in table.source_rows]
+    delimiter = "|" + "|".join("---" for _ in table.columns) + "|"
+    return [rows[0], delimiter, *rows[1:]]
 
 
 def _numeric_column(table: Table, index: int) -> bool:

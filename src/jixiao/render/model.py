@@ -2,6 +2,12 @@
 charts, signature) by an outline template. Every output (Word, PDF, HTML, Markdown) draws
 this same view, so they say the same thing.
 
+A report read from a document keeps its own words: its sections, mapped onto the template's
+outline, with every paragraph as written (``jixiao.render.kept``); the template's computed
+tables and charts come in addition. Only a report with no text of its own (built from a data
+file) is written wholly by the template's wording. Either way the view lists its ``gaps``: the
+places where a placeholder stands in for what the report does not say.
+
 Numbering follows GB/T 9704-2012: level-1 headings 一、二、…, level-2 （一）（二）…, list
 items 1．2．…; figures and tables are numbered 图1, 表1 … in document order.
 """
@@ -9,7 +15,7 @@ items 1．2．…; figures and tables are numbered 图1, 表1 … in document or
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from jixiao.domain.report import Report, ReportKind
 from jixiao.render import tables as table_views
@@ -26,6 +32,9 @@ from jixiao.render.template import (
 from jixiao.render.values import placeholder_values
 
 _NUMERALS = "一二三四五六七八九十"
+GAP_SECTION = "“{title}”：原报告中没有这一部分，已写入“{placeholder}”，请据实补充"
+GAP_DATE = "落款日期：原报告没有写明成文日期，请补充"
+GAP_UNIT = "落款单位：原报告没有写明落款单位，请补充"
 TITLE_LINE_CHARS = 20  # 二号 (22 pt) characters on the 156 mm line of an A4 公文 page
 
 
@@ -42,9 +51,12 @@ class Heading:
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """A body paragraph (a list item carries its number in the text)."""
+    """A body paragraph (a list item carries its number in the text). ``tight``: in the
+    report's own text it follows the paragraph before with no blank line between (a list's
+    items, a form's lines), which Markdown keeps as one block of lines."""
 
     text: str
+    tight: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +84,14 @@ class Section:
 class DocumentView:
     title: str
     title_lines: tuple[str, ...]  # where a long title breaks (GB/T 9704: 回行词意完整)
-    opening: tuple[Text, ...]
+    opening: tuple[Block, ...]
     sections: tuple[Section, ...]
     signature: tuple[str, ...]
     template: str
     kind: ReportKind
+    # Where a placeholder stands in for what the report does not say, in Chinese, one a line
+    # (shown to the unit before it downloads the document).
+    gaps: tuple[str, ...] = ()
 
     def blocks(self) -> list[Block]:
         """Every block in reading order, section headings included."""
@@ -91,10 +106,31 @@ class DocumentView:
 
 
 def build_view(report: Report, outline: str | None = None) -> DocumentView:
-    """The document for ``report`` written by the template ``outline`` (default: see
-    ``template_for``)."""
+    """The document for ``report`` on the template ``outline`` (default: see
+    ``template_for``): the report's own text where it has one, else the template's wording."""
+    # Imported here: kept builds on this module's blocks.
+    from jixiao.render.kept import kept_view  # noqa: PLC0415
+    from jixiao.render.source import read_source  # noqa: PLC0415
+
     template = template_for(report, outline)
-    return _Builder(report, template).build()
+    source = read_source(report)
+    if source is None:
+        return _Builder(report, template).build()
+    builder = _Builder(report, template)
+    signature = tuple(t for line in template.signature if (t := line.fill(builder.values)))
+    view = kept_view(report, template, source, builder.values, signature)
+    if len(view.title_lines) == 1:  # the report's one-line title, broken where it is long
+        return replace(view, title_lines=title_lines(view.title, builder.values.get("单位")))
+    if view.title_lines:
+        return view
+    title = template.document_title.fill(builder.values) or template.description
+    return replace(view, title=title, title_lines=title_lines(title, builder.values.get("单位")))
+
+
+def render_gaps(report: Report, outline: str | None = None) -> tuple[str, ...]:
+    """What the rendered document fills with a placeholder because the report does not say
+    it (a section it lacks, the 落款 date), in Chinese, one item a line; empty when nothing."""
+    return build_view(report, outline).gaps
 
 
 class _Builder:
@@ -116,8 +152,22 @@ class _Builder:
         )
         signature = tuple(text for line in template.signature if (text := line.fill(self.values)))
         lines = title_lines(title, self.values.get("单位"))
+        gaps = [
+            GAP_SECTION.format(title=section.heading.title, placeholder=template_section.empty)
+            for section, template_section in zip(sections, template.sections, strict=True)
+            if section.blocks and section.blocks[-1] == Text(template_section.empty)
+        ]
+        if self.values.get("落款日期") is None:
+            gaps.append(GAP_DATE)
         return DocumentView(
-            title, lines, opening, sections, signature, template.name, self.report.kind
+            title,
+            lines,
+            opening,
+            sections,
+            signature,
+            template.name,
+            self.report.kind,
+            tuple(gaps),
         )
 
     def _section(self, index: int, section: TemplateSection) -> Section:
@@ -136,11 +186,11 @@ class _Builder:
                 title = sub.text.fill(self.values)
                 if title:
                     sub_number += 1
-                    blocks.append(Heading(2, f"（{_numeral(sub_number)}）", title))
+                    blocks.append(Heading(2, f"（{numeral(sub_number)}）", title))
             blocks.extend(content)
         if not any(isinstance(b, Text | Chart | TableBlock) for b in blocks):
             blocks.append(Text(section.empty))
-        return Section(Heading(1, f"{_numeral(index)}、", section.title), tuple(blocks))
+        return Section(Heading(1, f"{numeral(index)}、", section.title), tuple(blocks))
 
     def _blocks(self, line: Paragraph | Directive) -> list[Block]:
         if isinstance(line, Paragraph):
@@ -190,7 +240,8 @@ def _lists(report: Report) -> dict[str, Sequence[str]]:
     }
 
 
-def _numeral(number: int) -> str:
+def numeral(number: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三."""
     if number <= 10:
         return _NUMERALS[number - 1]
     tens, units = divmod(number, 10)

@@ -5,13 +5,22 @@ Two tables, as on the printed form: the funds block (年初预算数 / 全年预
 度量单位, 完成值, 分值, 得分, 偏差原因) closed by the 总分 row with the grade. An empty cell
 holds "—", as Chinese forms print it, so that every value keeps its column when a reader
 flattens the table. Each numeric cell keeps its exact Decimal for spreadsheets.
+
+The form adds up (framework.md §9): the 总分 row's 分值 and 得分 are the sums of the rows above
+(the funds row included), never a figure copied from elsewhere, and its grade is the band of
+that 总分 when the 分值 add up to the full 100 points ("—" otherwise: an incomplete form has no
+grade). The funds row carries the 预算执行率 item, 10 points on the standard form: its 分值 is
+10 when the indicators hold the other 90, and its 得分 is what the report's own 自评得分 leaves
+for it (自评得分 − Σ indicator 得分, the form's identity) when that lies within its 分值, else the
+usual rule min(执行率, 100%) × 分值. The report's stated 自评得分 and 评价等级 stay where the
+report states them; the grade here is labelled "（按总分）", a fact of this form.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from jixiao.domain.money import Money, MoneyUnit, Rate, canonical
 from jixiao.domain.report import Indicator, Report, ReportKind, StatedMoney
@@ -32,6 +41,9 @@ INDICATOR_COLUMNS = (
     "偏差原因分析及改进措施",
 )
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+FULL_POINTS = Decimal(100)
+FUNDS_POINTS = Decimal(10)  # the 预算执行率 item of the standard form (framework.md §2.3)
+GRADE_BANDS = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,18 +68,48 @@ class Cell:
 class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
-    key: str = ""  # "funds" or "indicators": which part of the form
+    key: str = ""  # "funds" or "indicators": which part of the form; "source": the report's
+    # own table, kept as it was written
+    source_rows: tuple[str, ...] = ()  # a source table's pipe rows as written
 
 
 def self_evaluation(report: Report) -> tuple[Table, ...]:
     """The 自评表 of the report: the funds block and the indicator rows, where stated."""
     tables = []
-    funds = _funds(report)
+    points = funds_points(report)
+    funds = _funds(report, points)
     if funds is not None:
         tables.append(funds)
     if report.performance.indicators:
-        tables.append(_indicators(report))
+        tables.append(_indicators(report, points if funds is not None else (None, None)))
     return tuple(tables)
+
+
+def funds_points(report: Report) -> tuple[Decimal | None, Decimal | None]:
+    """(分值, 得分) of the funds row: see the module's docstring; None where not known."""
+    indicators = report.performance.indicators
+    weights = [i.weight for i in indicators]
+    if not indicators or any(w is None for w in weights):
+        return None, None
+    weight = FULL_POINTS - sum(w for w in weights if w is not None)
+    if weight != FUNDS_POINTS:
+        return None, None
+    scores = [i.score for i in indicators]
+    stated = report.performance.self_score
+    if stated is not None and all(s is not None for s in scores):
+        rest = stated.value.percent - sum(s for s in scores if s is not None)
+        if 0 <= rest <= weight:
+            return weight, rest
+    rate = report.budget.execution_rate
+    if rate is None:
+        return weight, None
+    share = min(rate.value.percent, Decimal(100)) / 100
+    return weight, (share * weight).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def grade_of(total: Decimal) -> str:
+    """The band of a 总分 out of 100 (财预〔2020〕10号: 优 90, 良 80, 中 60, else 差)."""
+    return next(grade for minimum, grade in GRADE_BANDS if total >= minimum)
 
 
 def table_unit(amounts: list[Money]) -> MoneyUnit:
@@ -108,19 +150,20 @@ def number_cell(value: Decimal | str | None) -> Cell:
     return Cell(value)
 
 
-def _funds(report: Report) -> Table | None:
+def _funds(report: Report, points: tuple[Decimal | None, Decimal | None]) -> Table | None:
     budget = report.budget
     stated = [budget.initial, budget.adjusted, budget.executed]
     if all(s is None for s in stated) and budget.execution_rate is None:
         return None
     unit = table_unit([s.value for s in stated if s is not None])
     rate = budget.execution_rate
+    weight, score = points
     row = (
         Cell(_funds_label(report)),
         *(money_cell(_value(s), unit) for s in stated),
-        Cell(EMPTY),
+        number_cell(weight),
         percent_cell(rate.value.percent, rate.value.ulp) if rate else Cell(EMPTY),
-        Cell(EMPTY),
+        number_cell(score),
     )
     return Table((f"项目资金（{unit.value}）", *FUNDS_COLUMNS), (row,), "funds")
 
@@ -139,21 +182,45 @@ def _funds_label(report: Report) -> str:
     return "预算资金"
 
 
-def _indicators(report: Report) -> Table:
-    rows = [_indicator_row(indicator) for indicator in report.performance.indicators]
-    performance = report.performance
-    weights = [i.weight for i in performance.indicators]
-    total_weight = sum(w for w in weights if w is not None) if all(weights) else None
+def _indicators(report: Report, funds: tuple[Decimal | None, Decimal | None]) -> Table:
+    """The indicator rows and the 总分 row: the sums of the form's rows, funds row included."""
+    indicators = report.performance.indicators
+    rows = [_indicator_row(indicator) for indicator in indicators]
+    weights = (
+        [funds[0], *(i.weight for i in indicators)]
+        if funds[0] is not None
+        else [i.weight for i in indicators]
+    )
+    scores = (
+        [funds[1], *(i.score for i in indicators)]
+        if funds[0] is not None
+        else [i.score for i in indicators]
+    )
+    total_weight = _sum(weights)
+    total_score = _sum(scores)
+    if total_weight is None or total_score is None:
+        # A form with a 分值 or 得分 missing has no total: a lone 分值 sum would read as 总分.
+        total_weight = total_score = None
+    grade = EMPTY
+    if total_weight == FULL_POINTS and total_score is not None:
+        grade = f"{grade_of(total_score)}（按总分）"
     rows.append(
         (
             Cell("总分"),
             *(Cell(EMPTY) for _ in range(6)),
-            number_cell(total_weight if isinstance(total_weight, Decimal) else None),
-            number_cell(performance.self_score.value.percent if performance.self_score else None),
-            Cell(performance.grade.value if performance.grade else EMPTY),
+            number_cell(total_weight),
+            number_cell(total_score),
+            Cell(grade),
         )
     )
     return Table(INDICATOR_COLUMNS, tuple(rows), "indicators")
+
+
+def _sum(values: list[Decimal | None]) -> Decimal | None:
+    """The sum when every value is known, else None: a partial sum is not a total."""
+    if any(v is None for v in values):
+        return None
+    return sum((v for v in values if v is not None), Decimal(0))
 
 
 def _indicator_row(indicator: Indicator) -> tuple[Cell, ...]:

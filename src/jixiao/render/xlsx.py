@@ -12,7 +12,7 @@ are written as text with a leading apostrophe (the usual guard against formula i
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -21,11 +21,13 @@ from openpyxl.styles import Alignment, Border, Font, Side  # type: ignore[import
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from jixiao.domain.money import Money, Rate, canonical
+from jixiao.domain.outlines import outline_by_name
 from jixiao.domain.report import Report, ReportKind
 from jixiao.render import tables as table_views
 from jixiao.render.figures import Figure, report_figures
+from jixiao.render.model import build_view
 from jixiao.render.tables import Cell, Table
-from jixiao.render.values import MONEY_PLACEHOLDERS
+from jixiao.render.values import MONEY_PLACEHOLDERS, placeholder_values, signed_date
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _THIN = Side(style="thin", color="000000")
@@ -43,6 +45,14 @@ _THREE_PUBLIC = (
     "公务接待费",
 )
 _BUDGET = ("年初预算数", "全年预算数", "全年执行数", "结转结余")
+# How the templates name each figure in a sentence (see jixiao/data/templates).
+_WORDING = {
+    "支出合计": "本年支出合计",
+    "三公经费": "“三公”经费支出",
+    "因公出国费": "因公出国（境）费",
+    "公务用车费": "公务用车购置及运行维护费",
+    "公务用车运行费": "公务用车运行维护费",
+}
 _LABELS = {
     "三公经费": "“三公”经费",
     "因公出国费": "因公出国（境）费",
@@ -61,15 +71,20 @@ def render_dataset_xlsx(report: Report, outline: str | None = None) -> bytes:
     workbook = Workbook()
     first = workbook.active
     workbook.remove(first)
-    _self_evaluation_sheet(workbook.create_sheet("自评表"), report)
+    values = placeholder_values(report)
     _profile_sheet(workbook.create_sheet("概况"), report)
     figures = report_figures(report)
-    _figures_sheet(workbook.create_sheet("支出"), figures, (*_SPENDING, *_ACCOUNTS))
+    spending = _Rows(workbook.create_sheet("支出"))
+    _figures_block(spending, "二、支出情况", figures, values, _SPENDING)
+    spending.skip()
+    _figures_block(spending, "三、收入支出总计", figures, values, _ACCOUNTS)
     _functional_sheet(workbook.create_sheet("功能分类"), report)
-    _figures_sheet(workbook.create_sheet("三公"), figures, _THREE_PUBLIC)
-    _budget_sheet(workbook.create_sheet("预算执行"), figures)
-    _indicator_sheet(workbook.create_sheet("指标"), report)
+    three_public = _Rows(workbook.create_sheet("三公"))
+    _figures_block(three_public, "五、“三公”经费支出情况", figures, values, _THREE_PUBLIC)
+    _budget_sheet(workbook.create_sheet("预算执行"), figures, values)
     _narrative_sheet(workbook.create_sheet("问题"), report)
+    _self_evaluation_sheet(workbook.create_sheet("自评表"), report)
+    workbook.active = len(workbook.sheetnames) - 1
     return _save(workbook)
 
 
@@ -143,13 +158,19 @@ def _self_evaluation_sheet(sheet: Worksheet, report: Report) -> None:
 def _profile_sheet(sheet: Worksheet, report: Report) -> None:
     profile = report.profile
     performance = report.performance
+    values = placeholder_values(report)
+    outline = outline_by_name(report.outline) if report.outline else None
     rows = _Rows(sheet)
+    # The document's title first: it says what kind of report this is, for whoever reads the
+    # workbook (a person, or jixiao again).
+    rows.add([document_title(report)], header=True, frame=False)
+    rows.add(["一、单位概况"], frame=False)
     rows.add(["项目", "内容"], header=True)
     for label, value in (
         ("单位名称", profile.name.value if profile.name else None),
         ("年度", profile.year),
-        ("报告类型", report.kind.value),
-        ("提纲", report.outline),
+        ("报告类型", _KIND_NAMES[report.kind]),
+        ("提纲", outline.title if outline else None),
         ("来源文件", report.source),
         ("地区", profile.region),
         ("内设机构", "、".join(profile.internal_sections) or None),
@@ -159,28 +180,75 @@ def _profile_sheet(sheet: Worksheet, report: Report) -> None:
         ("自评得分", performance.self_score.value.percent if performance.self_score else None),
         ("评价等级", performance.grade.value if performance.grade else None),
         ("落款单位", profile.signing_unit),
-        ("落款日期", profile.signed_on),
+        ("落款日期", signed_date(profile.signed_on)),
     ):
         rows.add([label, value])
-    rows.widths([14, 60])
+    conclusion = _score_sentence(values)
+    if conclusion:
+        # The score and grade as the report words them, in the sentence a reader takes them
+        # from; the grade by the 自评表's own 总分 is on that sheet.
+        rows.add(["自评结论（报告所写）", conclusion])
+    rows.widths([20, 60])
 
 
-def _figures_sheet(sheet: Worksheet, figures: dict[str, Figure], names: Sequence[str]) -> None:
-    rows = _Rows(sheet)
-    rows.add(["项目", "金额（万元）", "较上年增减（万元）", "增减率"], header=True)
+def _score_sentence(values: Mapping[str, str | None]) -> str | None:
+    score, grade = values.get("自评得分"), values.get("评价等级")
+    parts = [f"自评得分{score}" if score else "", f"评价等级为“{grade}”" if grade else ""]
+    return "，".join(p for p in parts if p) + "。" if score or grade else None
+
+
+def document_title(report: Report) -> str:
+    """The report's own title where its text has one, else the template's."""
+    return build_view(report).title
+
+
+def _figures_block(
+    rows: _Rows,
+    heading: str,
+    figures: dict[str, Figure],
+    values: Mapping[str, str | None],
+    names: Sequence[str],
+) -> None:
+    """A numbered heading, then one row a figure: the numbers, and the figure as the report
+    words it. The heading keeps each block a section of its own for whoever reads the
+    workbook as a document; the wording carries the change and its rate, which no column
+    header names."""
+    rows.add([heading], frame=False)
+    rows.add(["项目", "金额（万元）", "较上年增减（万元）", "增减率", "报告所写"], header=True)
     for name in names:
         figure = figures.get(MONEY_PLACEHOLDERS[name])
         label = _LABELS.get(name, name)
         if figure is None:
-            rows.add([label, None, None, None])
+            rows.add([label, None, None, None, None])
         else:
-            rows.add([label, figure.value, figure.change, figure.change_rate])
-    rows.widths([28, 16, 20, 12])
+            rows.add(
+                [label, figure.value, figure.change, figure.change_rate, _sentence(name, values)]
+            )
+    rows.widths([28, 16, 20, 12, 60])
+
+
+def _sentence(name: str, values: Mapping[str, str | None]) -> str | None:
+    """The figure in the templates' wording: "本年支出合计5918.26万元，较上年减少486.52万元，
+    下降8.22%。"."""
+    value = values.get(name)
+    if value is None:
+        return None
+    change, rate = values.get(f"{name}增减"), values.get(f"{name}增减率")
+    text = f"{_WORDING.get(name, name)}{value}"
+    text += f"，较上年{change}" if change else ""
+    text += f"，{rate}" if rate else ""
+    return text + "。"
 
 
 def _functional_sheet(sheet: Worksheet, report: Report) -> None:
     spending = report.spending
     rows = _Rows(sheet)
+    rows.add(["四、支出功能分类"], frame=False)
+    sentence = _functional_sentence(placeholder_values(report))
+    if sentence:
+        # What the classes add up to, worded as the templates word it (and as readers take it):
+        # the rows alone would not say whether they break down 支出合计 or 项目支出.
+        rows.add([sentence], frame=False)
     rows.add(["科目编码", "科目名称", "报告所写名称", "金额（万元）"], header=True)
     for item in spending.functional:
         rows.add([item.code, item.name, item.stated_name, item.amount.value])
@@ -191,15 +259,25 @@ def _functional_sheet(sheet: Worksheet, report: Report) -> None:
     rows.widths([10, 26, 26, 16])
 
 
-def _budget_sheet(sheet: Worksheet, figures: dict[str, Figure]) -> None:
+def _budget_sheet(
+    sheet: Worksheet, figures: dict[str, Figure], values: Mapping[str, str | None]
+) -> None:
     rows = _Rows(sheet)
-    rows.add(["项目", "数值"], header=True)
+    rows.add(["六、预算执行情况"], frame=False)
+    rows.add(["项目", "数值", "报告所写"], header=True)
     for name in _BUDGET:
         figure = figures.get(MONEY_PLACEHOLDERS[name])
-        rows.add([f"{name}（万元）", None if figure is None else figure.value])
+        value = None if figure is None else figure.value
+        rows.add([f"{name}（万元）", value, None if value is None else _sentence(name, values)])
     rate = figures.get("budget.execution_rate")
-    rows.add(["执行率", None if rate is None else rate.value])
-    rows.widths([20, 16])
+    rows.add(
+        [
+            "执行率",
+            None if rate is None else rate.value,
+            f"预算执行率{values['执行率']}。" if values.get("执行率") else None,
+        ]
+    )
+    rows.widths([20, 16, 60])
 
 
 def _indicator_sheet(sheet: Worksheet, report: Report) -> None:
@@ -215,6 +293,7 @@ def _indicator_sheet(sheet: Worksheet, report: Report) -> None:
 def _narrative_sheet(sheet: Worksheet, report: Report) -> None:
     performance = report.performance
     rows = _Rows(sheet)
+    rows.add(["七、绩效成效、问题与建议"], frame=False)
     rows.add(["类别", "序号", "内容"], header=True)
     groups: Iterable[tuple[str, Sequence[str]]] = (
         ("绩效成效", [a.text for a in performance.achievements]),
@@ -228,6 +307,26 @@ def _narrative_sheet(sheet: Worksheet, report: Report) -> None:
     rows.widths([12, 6, 80])
 
 
+def _functional_sentence(values: Mapping[str, str | None]) -> str | None:
+    """The breakdown in the templates' wording for its basis (see the templates' 功能分类)."""
+    if values.get("功能分类"):
+        return f"按支出功能分类，{values['功能分类']}。"
+    if values.get("项目支出功能分类"):
+        return f"项目支出按支出功能分类：{values['项目支出功能分类']}。"
+    if values.get("所列功能分类") and values.get("功能分类合计"):
+        return f"功能分类统计的支出{values['功能分类合计']}，构成如下：{values['所列功能分类']}。"
+    if values.get("其他功能分类"):
+        return f"按支出科目分，{values['其他功能分类']}。"
+    return None
+
+
+_KIND_NAMES = {
+    ReportKind.OVERALL: "部门整体支出绩效评价",
+    ReportKind.PROJECT: "项目支出绩效评价",
+    ReportKind.FINAL_ACCOUNTS: "部门决算",
+    ReportKind.BUDGET: "部门预算",
+    ReportKind.UNKNOWN: "未识别",
+}
 _BASIS = {
     "total": "各科目之和为支出合计",
     "project": "各科目之和为项目支出",
