@@ -13,6 +13,7 @@ the list. Fewer than two parts is no breakdown: "其中：中央资金X" names o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -33,10 +34,37 @@ _ENUMERATED = re.compile(
     r"[ \t]*(?:\d{1,2}[、.]|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,2}、)"
 )
 _MAX_PARTS = 20
+_OPENED = re.compile(r"\s*[(（]")
+_CLOSED = re.compile(r"[)）]")
+_MAX_PARENTHESIS = 200
+
+
+class _Figures:
+    """The text's amounts and counts in order, found by position with bisection."""
+
+    def __init__(self, quantities: list[Quantity]) -> None:
+        self.items = [q for q in quantities if q.kind in ("amount", "count")]
+        self.starts = [q.start for q in self.items]
+        self.ends = [q.end for q in self.items]
+
+    def ending_by(self, position: int) -> Quantity | None:
+        """The last figure that ends at or before ``position``."""
+        at = bisect_right(self.ends, position) - 1
+        return self.items[at] if at >= 0 else None
+
+    def within(self, start: int, end: int) -> list[Quantity]:
+        first = bisect_left(self.starts, start)
+        found = []
+        for quantity in self.items[first:]:
+            if quantity.start >= end:
+                break
+            if quantity.end <= end:
+                found.append(quantity)
+        return found
 
 
 def find_breakdowns(text: str, quantities: list[Quantity], locate: Locate) -> list[Breakdown]:
-    figures = [q for q in quantities if q.kind in ("amount", "count")]
+    figures = _Figures(quantities)
     found: list[Breakdown] = []
     for opening in _OPENING.finditer(text):
         whole = _whole_before(text, figures, opening.start())
@@ -53,15 +81,15 @@ def find_breakdowns(text: str, quantities: list[Quantity], locate: Locate) -> li
     return found
 
 
-def _whole_before(text: str, figures: list[Quantity], position: int) -> Quantity | None:
-    before = [q for q in figures if q.end <= position and position - q.end <= 4]
-    if not before or not _BEFORE_OPENING.match(text[before[-1].end : position]):
+def _whole_before(text: str, figures: _Figures, position: int) -> Quantity | None:
+    last = figures.ending_by(position)
+    if last is None or position - last.end > 4:
         return None
-    return before[-1]
+    return last if _BEFORE_OPENING.match(text[last.end : position]) else None
 
 
 def _parts_after(
-    text: str, figures: list[Quantity], start: int, whole: Quantity
+    text: str, figures: _Figures, start: int, whole: Quantity
 ) -> tuple[list[Quantity], bool]:
     """The parts, and whether the list closed as lists do (at the end of its sentence or line):
     a list cut off by other words, or by the end of an excerpt, may hold only some parts."""
@@ -75,7 +103,7 @@ def _parts_after(
         end_match = _CLAUSE_END.search(text, position)
         end = end_match.start() if end_match else len(text)
         clause = text[position:end]
-        inside = [q for q in figures if position <= q.start and q.end <= end]
+        inside = figures.within(position, end)
         if _STOP.search(clause) or len(inside) > 1:
             return parts, False
         if inside and not _CHANGE.search(text, position, inside[0].start):
@@ -97,11 +125,11 @@ def _parts_after(
 
 def _skip_parenthesis(text: str, position: int) -> int:
     """Past a parenthesis that opens here: a part's own breakdown is not a part."""
-    opened = re.match(r"\s*[(（]", text[position:])
+    opened = _OPENED.match(text, position)
     if opened is None:
         return position
-    close = re.search(r"[)）]", text[position:])
-    return position + close.end() if close else position
+    close = _CLOSED.search(text, position, position + _MAX_PARENTHESIS)
+    return close.end() if close else position
 
 
 def _same_kind(part: Quantity, whole: Quantity) -> bool:
@@ -112,8 +140,9 @@ def _same_kind(part: Quantity, whole: Quantity) -> bool:
 
 def _stated(text: str, quantity: Quantity, locate: Locate) -> StatedQuantity:
     start = quantity.start
-    mark = max(text.rfind(ch, 0, start) for ch in "，,。；;：:\n、)）")
-    label_start = max(mark + 1, start - _LABEL_BACK)
+    window = max(0, start - _LABEL_BACK)
+    mark = max(text.rfind(ch, window, start) for ch in "，,。；;：:\n、)）")
+    label_start = max(mark + 1, window)
     label = _OPENING.sub("", text[label_start:start]).strip()
     if quantity.kind == "amount":
         money = quantity.money()

@@ -40,13 +40,14 @@ def find_changes(text: str, quantities: list[Quantity], locate: Locate) -> list[
     for index, value in enumerate(figures):
         if value.kind != "amount":
             continue
-        rest = figures[index + 1 : index + 4]
+        rest = rest_all = figures[index + 1 : index + 4]
         if rest and rest[0].kind == "rate" and _SHARE.match(text[value.end : rest[0].start]):
             rest = rest[1:]  # "占支出总预算10.73%" between the value and its change
         if len(rest) < 2 or rest[0].kind != "amount" or rest[1].kind != "rate":
             continue
         change, rate = rest[0], rest[1]
-        to_change = _TO_CHANGE.match(text[_after_share(text, value, figures) : change.start])
+        after = rest_all[0].end if rest_all[0] is not rest[0] else value.end
+        to_change = _TO_CHANGE.match(text[after : change.start])
         to_rate = _TO_RATE.match(text[change.end : rate.start])
         if to_change is None or to_rate is None:
             continue
@@ -63,17 +64,6 @@ def find_changes(text: str, quantities: list[Quantity], locate: Locate) -> list[
             )
         )
     return found
-
-
-def _after_share(text: str, value: Quantity, figures: list[Quantity]) -> int:
-    following = [q for q in figures if q.start >= value.end]
-    if (
-        following
-        and following[0].kind == "rate"
-        and _SHARE.match(text[value.end : following[0].start])
-    ):
-        return following[0].end
-    return value.end
 
 
 def _quantity(
@@ -93,8 +83,9 @@ def _quantity(
     start = quantity.start
     label = ""
     if with_label:
-        mark = max(text.rfind(ch, 0, start) for ch in "，,。；;：:\n、")
-        start = max(mark + 1, quantity.start - _LABEL_BACK)
+        window = max(0, start - _LABEL_BACK)
+        mark = max(text.rfind(ch, window, start) for ch in "，,。；;：:\n、")
+        start = max(mark + 1, window)
         label = text[start : quantity.start].strip()
     return StatedQuantity(
         label=label,

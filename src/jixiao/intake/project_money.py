@@ -109,7 +109,7 @@ def _initial_then_revised(found: list[Candidate], leads: list[str]) -> None:
 def _other_year(text: str, position: int, year: int | None) -> bool:
     if year is None:
         return False
-    sentence_start = text.rfind("。", 0, position) + 1
+    sentence_start = text.rfind("。", max(0, position - 200), position) + 1
     years = _YEAR.findall(text, max(sentence_start, position - 60), position)
     return bool(years) and int(years[-1]) != year
 
