@@ -45,7 +45,7 @@ VALUES = {
     "评价机构": "雁川市财政局",
     "评价专家": "张三、李四",
     "评价人数": "2",
-    "总分": "83.5分",
+    "总分": "84分",
     "等级": "良",
     "落款单位": "雁川市财政局",
     "落款日期": "2023年9月1日",
@@ -89,7 +89,7 @@ def test_word_holds_every_evaluators_scores_the_final_and_the_response() -> None
     text = docx_text(report_docx(_report(final=True)))
     assert "农技推广培训绩效评价报告" in text and "征求意见稿" not in text
     assert "| 产出 | 培训人次 | 50 | 45 | 30 | 40 | 专家组合议 |" in text
-    assert "| 合计 | — | 100 | 90 | 73 | 83.5 | 良 |" in text
+    assert "| 合计 | — | 100 | 90 | 73 | 84 | 良 |" in text
     assert "经专家组合议定为40分：现场核查培训台账为1000人次" in text
     assert "甲区农业农村局于2023年8月20日反馈意见：无异议。" in text
     assert "1．对评价结论无异议" in text
@@ -99,7 +99,7 @@ def test_pdf_holds_the_scores() -> None:
     pdf = pdfium.PdfDocument(io.BytesIO(report_pdf(_report(final=True))))
     text = "".join(page.get_textpage().get_text_range() for page in pdf).replace("\r", "")
     flat = text.replace("\n", "")
-    assert "农技推广培训绩效评价报告" in flat and "83.5" in flat and "专家组合议" in flat
+    assert "农技推广培训绩效评价报告" in flat and "84分" in flat and "专家组合议" in flat
 
 
 @pytest.mark.parametrize(
