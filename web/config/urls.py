@@ -24,6 +24,7 @@ urlpatterns = [
     path("targets/", include("apps.targets.urls")),
     path("monitoring/", include("apps.monitoring.urls")),
     path("rectification/", include("apps.rectification.urls")),
+    path("key-projects/", include("apps.evaluations.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("apps.api.urls")),
 ]

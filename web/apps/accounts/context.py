@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from apps.accounts.models import Role
+from apps.accounts.models import EVALUATOR_ROLES, Role
 from apps.accounts.policy import as_member
 
 
@@ -16,4 +16,5 @@ def role(request: HttpRequest) -> dict[str, Any]:
         "member": member,
         "is_admin": member is not None and member.role == Role.ADMIN,
         "is_reviewer": member is not None and member.role in (Role.REVIEWER, Role.ADMIN),
+        "is_evaluator": member is not None and member.role in EVALUATOR_ROLES,
     }

@@ -14,9 +14,15 @@ class Role(models.TextChoices):
     HEAD = "head", "单位负责人"
     REVIEWER = "reviewer", "财政审核人"
     ADMIN = "admin", "系统管理员"
+    # Outside evaluators of the bureau's key-project evaluations (apps.evaluations): they
+    # belong to no unit and no region and see only the projects assigned to them.
+    EXPERT = "expert", "评审专家"
+    AGENCY = "agency", "第三方机构"
+    AGENCY_STAFF = "agency_staff", "第三方机构人员"
 
 
 UNIT_ROLES = (Role.PREPARER, Role.HEAD)
+EVALUATOR_ROLES = (Role.EXPERT, Role.AGENCY, Role.AGENCY_STAFF)
 
 
 class JixiaoUserManager(UserManager["User"]):
@@ -57,7 +63,8 @@ class User(AbstractUser):
             models.CheckConstraint(
                 condition=Q(role=Role.ADMIN)
                 | Q(role=Role.REVIEWER, region__isnull=False, unit__isnull=True)
-                | Q(role__in=UNIT_ROLES, unit__isnull=False, region__isnull=True),
+                | Q(role__in=UNIT_ROLES, unit__isnull=False, region__isnull=True)
+                | Q(role__in=EVALUATOR_ROLES, unit__isnull=True, region__isnull=True),
                 name="user_role_has_its_scope",
             ),
         )

@@ -24,6 +24,7 @@ class NoticeState(models.TextChoices):
 class Source(models.TextChoices):
     REPORT = "report", "绩效评价报告"
     EVALUATION = "evaluation", "绩效自评表"
+    KEY_PROJECT = "key_project", "财政重点绩效评价"
     OTHER = "other", "其他"
 
 

@@ -11,6 +11,8 @@ from django.http import Http404
 
 from apps.accounts.models import Role
 from apps.accounts.policy import as_member, is_reviewer, units_q
+from apps.evaluations.models import KeyProject
+from apps.evaluations.selectors import result_projects
 from apps.rectification.models import Attachment, Notice, NoticeState, Source
 from apps.submissions.models import State, Submission
 from apps.targets.models import TargetEvaluation
@@ -178,6 +180,8 @@ class ReviewRow:
     report: Submission | None = None
     evaluations: list[TargetEvaluation] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    # the bureau's own key-project evaluations of the year (apps.evaluations), graded
+    key_projects: list[KeyProject] = field(default_factory=list)
 
     @property
     def report_grade(self) -> str:
@@ -191,6 +195,7 @@ class ReviewRow:
     def grades(self) -> list[str]:
         found = [report_grade(self.report)[0]] if self.report else []
         found.extend(e.grade for e in self.evaluations if e.grade)
+        found.extend(p.grade for p in self.key_projects if p.grade)
         return [g for g in found if g]
 
     @property
@@ -212,7 +217,7 @@ class ReviewRow:
 
 
 def budget_review(*, user: Any, year: int, kind: str = "") -> list[ReviewRow]:
-    """Every unit this user may see with its results of ``year`` (four queries)."""
+    """Every unit this user may see with its results of ``year`` (five queries)."""
     units = Unit.objects.filter(units_q(user), active=True).select_related("region")
     if kind:
         units = units.filter(kind=kind)
@@ -232,4 +237,6 @@ def budget_review(*, user: Any, year: int, kind: str = "") -> list[ReviewRow]:
         rows[evaluation.unit_id].evaluations.append(evaluation)
     for notice in Notice.objects.filter(unit_id__in=rows, year=year).order_by("issued_at"):
         rows[notice.unit_id].notices.append(notice)
+    for project in result_projects(user=user, year=year).filter(unit_id__in=rows):
+        rows[project.unit_id].key_projects.append(project)
     return list(rows.values())

@@ -205,7 +205,7 @@ def _review_csv(rows: list[Any], year: int) -> HttpResponse:
     header = ["单位编码", "单位名称", "单位类型", "评价得分", "评价等级", "目标自评等级"]
     return csv_response(
         f"budget-review-{year}.csv",
-        [*header, "整改通知", "预算安排参考意见"],
+        [*header, "整改通知", "预算安排参考意见", "财政重点评价"],
         (
             [
                 row.unit.code,
@@ -216,6 +216,7 @@ def _review_csv(rows: list[Any], year: int) -> HttpResponse:
                 "、".join(f"{e.table.name}{e.grade}" for e in row.evaluations),
                 "、".join(n.get_state_display() for n in row.notices),
                 row.advice,
+                "、".join(f"{p.title}{p.grade}（{p.use_label}）" for p in row.key_projects),
             ]
             for row in rows
         ),

@@ -83,7 +83,7 @@ def worklist(*, user: Any) -> QuerySet[Submission]:
     elif member.role == Role.REVIEWER:
         scope = Q(unit__region_id=member.region_id)
     return (
-        Submission.objects.filter(scope, state__in=_WAITING_FOR[member.role])
+        Submission.objects.filter(scope, state__in=_WAITING_FOR.get(member.role, ()))
         .select_related("campaign", "unit")
         .defer("data", "findings", "scorecard")
         .order_by("campaign__deadline", "unit__code")

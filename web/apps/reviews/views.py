@@ -12,6 +12,7 @@ from apps.accounts.policy import as_member
 from apps.bounded import bounded_int
 from apps.campaigns.selectors import campaign_list
 from apps.errors import ServiceError
+from apps.evaluations.selectors import waiting as key_projects_waiting
 from apps.rectification.selectors import notices_waiting
 from apps.reviews.forms import CommentForm
 from apps.reviews.selectors import worklist
@@ -29,6 +30,7 @@ def home_view(request: HttpRequest) -> HttpResponse:
         "tables": tables_waiting(user=request.user),
         "evaluations": evaluations_waiting(user=request.user),
         "notices": notices_waiting(user=request.user),
+        "key_waiting": key_projects_waiting(user=request.user),
         "campaigns": campaign_list(user=request.user)[:10],
     }
     return render(request, "reviews/home.html", context)

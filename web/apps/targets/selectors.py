@@ -107,7 +107,7 @@ def tables_waiting(*, user: Any) -> QuerySet[TargetTable]:
     member = as_member(user)
     if member is None:
         return TargetTable.objects.none()
-    return table_list(user=user).filter(state__in=_WAITING[member.role])
+    return table_list(user=user).filter(state__in=_WAITING.get(member.role, ()))
 
 
 def evaluations_waiting(*, user: Any) -> QuerySet[TargetEvaluation]:
@@ -116,7 +116,7 @@ def evaluations_waiting(*, user: Any) -> QuerySet[TargetEvaluation]:
         return TargetEvaluation.objects.none()
     return (
         TargetEvaluation.objects.filter(
-            units_q(user, prefix="unit__"), state__in=_WAITING[member.role]
+            units_q(user, prefix="unit__"), state__in=_WAITING.get(member.role, ())
         )
         .select_related("table", "unit")
         .order_by("-year", "unit__code")

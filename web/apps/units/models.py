@@ -36,6 +36,16 @@ class Unit(models.Model):
     region = models.ForeignKey(
         Region, verbose_name="所属区域", on_delete=models.PROTECT, related_name="units"
     )
+    # The department in charge (主管部门) of a subordinate unit: a school's 教育局. The bureau's
+    # key-project evaluations refuse an expert employed by the evaluated unit's department.
+    department = models.ForeignKey(
+        "self",
+        verbose_name="主管部门",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="subordinates",
+    )
     active = models.BooleanField("在用", default=True)
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
     # Read pages remember what they computed under the latest change here (apps.memo).

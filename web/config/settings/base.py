@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "apps.targets",
     "apps.monitoring",
     "apps.rectification",
+    "apps.evaluations",
 ]
 
 MIDDLEWARE = [
