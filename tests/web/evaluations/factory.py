@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from apps.accounts.models import User
-from apps.evaluations.models import Agency, Assignment, Expert, KeyProject, Plan
+from apps.evaluations.models import Agency, Assignment, KeyProject, Plan
 from apps.evaluations.services import (
     agency_create,
     agency_staff_create,

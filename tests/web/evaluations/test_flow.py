@@ -80,9 +80,7 @@ def test_a_poor_grade_sends_a_rectification_notice(
     assert "农技推广培训" in row and "压减并整改" in row
 
 
-def test_the_unit_uploads_what_was_requested(
-    world: World, pool: Pool, project: KeyProject
-) -> None:
+def test_the_unit_uploads_what_was_requested(world: World, pool: Pool, project: KeyProject) -> None:
     import datetime
 
     sheets = panel_of_three(world, project, pool)
@@ -93,7 +91,9 @@ def test_the_unit_uploads_what_was_requested(
         by=pool.expert,
     )
     with pytest.raises(NotAllowed):
-        request_upload(request=wanted, files=[SimpleUploadedFile("a.pdf", b"%PDF x")], by=world.head_a)
+        request_upload(
+            request=wanted, files=[SimpleUploadedFile("a.pdf", b"%PDF x")], by=world.head_a
+        )
     rows = request_upload(
         request=wanted, files=[SimpleUploadedFile("签到表.pdf", b"%PDF-1.4 sign")], by=world.prep_a
     )

@@ -44,7 +44,9 @@ def units_q(user: Any, *, prefix: str = "") -> Q:
     if member.role == Role.REVIEWER:
         return Q(**{f"{prefix}region_id": member.region_id})
     if member.role in EVALUATOR_ROLES:
-        return Q(pk__in=[])  # no unit: only the key projects assigned to them
+        # No unit: only the key projects assigned to them. (An empty pk__in would make some
+        # queries impossible to print as SQL, which the page memo does: a pk is never null.)
+        return Q(pk__isnull=True)
     field = f"{prefix}id" if prefix else "pk"
     return Q(**{field: member.unit_id})
 

@@ -17,6 +17,7 @@ from apps.api.routers import (
     basic_data,
     campaigns,
     documents,
+    key_projects,
     public,
     submissions,
     units,
@@ -51,3 +52,5 @@ api = NinjaAPI(
 errors.install(api)
 for module in (units, campaigns, submissions, basic_data, documents, workflow, public):
     api.add_router("", module.router)
+api.add_router("", key_projects.router)
+api.add_router("", key_projects.public_router)
