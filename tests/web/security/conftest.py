@@ -31,9 +31,10 @@ from apps.targets.evaluations import ActualInput, evaluation_save, evaluation_st
 from apps.targets.models import TargetEvaluation, TargetTable
 from tests.web.api.conftest import drive  # noqa: F401 (a fixture)
 from tests.web.conftest import World
+from tests.web.security.key_scene import KEY_ROLES, KeyScene, build_key_scene
 from tests.web.targets.factory import approved_table, draft_table
 
-ROLES = ("anonymous", "preparer A", "head A", "reviewer X", "admin")
+ROLES = ("anonymous", "preparer A", "head A", "reviewer X", "admin", *KEY_ROLES)
 SCOPES = ("own", "other")
 
 
@@ -53,9 +54,12 @@ class Scene:
     records: dict[str, MonitoringRecord]
     notices: dict[str, Notice]
     attachments: dict[str, Attachment]
+    key: KeyScene  # the bureau's key-project evaluations (key_scene.py)
 
     def user(self, role: str) -> User | None:
         w = self.world
+        if role in KEY_ROLES:
+            return self.key.user(role)
         return {
             "anonymous": None,
             "preparer A": w.prep_a,
@@ -181,4 +185,5 @@ def scene(world: World, drive: Callable[[Any, State], Submission]) -> Scene:  # 
         records={s: _record(checkpoint, tables[s], people[s][0]) for s in SCOPES},
         notices={s: a.reply.notice for s, a in attachments.items()},
         attachments=attachments,
+        key=build_key_scene(world),
     )

@@ -14,6 +14,7 @@ from apps.reviews.workflow import TRANSITIONS
 from apps.submissions.models import Document, Submission
 from tests.web.security.conftest import Scene
 from tests.web.security.rules_apps import APP_PAGE_RULES
+from tests.web.security.rules_key import KEY_API_RULES, KEY_PAGE_RULES
 from tests.web.security.spec import STEP_WHO, Rule, granted
 
 __all__ = ["API_RULES", "NAMESPACE_RULES", "PAGE_RULES", "PENDING", "Rule", "granted"]
@@ -168,9 +169,9 @@ PAGE_RULES: dict[str, tuple[Rule, ...]] = {
     "api-unknown": (Rule("nobody", kwargs=lambda s, scope: {"rest": "nothing/here"}),),
 }
 
-_SHARED = set(PAGE_RULES) & set(APP_PAGE_RULES)
+_SHARED = set(PAGE_RULES) & (set(APP_PAGE_RULES) | set(KEY_PAGE_RULES))
 assert not _SHARED, f"页面规则重复：{sorted(_SHARED)}"
-PAGE_RULES |= APP_PAGE_RULES
+PAGE_RULES |= APP_PAGE_RULES | KEY_PAGE_RULES
 
 # Pages whose rule is still owed by the app's authors (they need that app's objects in the
 # scene), listed by name: any page added and not listed here fails test_every_page_has_a_rule.
@@ -290,3 +291,4 @@ API_RULES: dict[tuple[str, str], tuple[Rule, ...]] = {
     ("GET", "/api/public/campaigns/{pk}"): (Rule("public", kwargs=_campaign),),
     ("GET", "/api/public/units/{pk}"): (Rule("published", kwargs=_public_unit),),
 }
+API_RULES |= KEY_API_RULES

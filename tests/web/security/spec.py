@@ -15,6 +15,19 @@ those of others ("other": unit B, region Y):
     published  everybody, for a published report; nobody for one that is not
     a_preparer any unit's preparer (a page that works on the preparer's own unit)
     nobody     no one (an address that does not exist, a step that is never allowed)
+
+The outside evaluators of the key-project evaluations (an expert, a third-party agency and
+its staff member, assigned to unit A's project: rules_key.py) see no unit: none of the words
+above grants them more than "member" does. For the key projects:
+
+    key_plan     a plan: the bureau (reviewer, admin); unit A's people and A's evaluators the
+                 issued plan holding A's project ("own"), nobody else the draft plan ("other")
+    key_sees     a key project: its region's reviewer, the admin, its unit's people (the plan
+                 is issued) and the evaluators assigned to it
+    key_papers   working papers: the project's region's reviewer, the admin, its evaluators
+    sheet_expert the expert's own score sheet: that expert only
+    sheet_agency the agency's score sheet: the agency's account and its staff on the team
+    agency_own   what only the agency's own account does (submit its sheet, staff the team)
 """
 
 from __future__ import annotations
@@ -44,16 +57,21 @@ class Rule:
         return self.who(variant) if callable(self.who) else self.who
 
 
+UNIT_AND_BUREAU = ("preparer A", "head A", "reviewer X", "admin")
+EVALUATORS = ("expert", "agency", "agency staff")
+
+
 def granted(who: str, role: str, scope: str) -> bool:
     """The specification: may ``role`` do this to an object of ``scope``?"""
     own = scope == "own"
+    evaluator = own and role in EVALUATORS
     return {
         "public": True,
         "anonymous": role == "anonymous",
         "member": role != "anonymous",
         "admin": role == "admin",
         "reviewer": role in ("reviewer X", "admin"),
-        "sees": role == "admin" or (own and role != "anonymous"),
+        "sees": role == "admin" or (own and role in UNIT_AND_BUREAU),
         "prepare": own and role == "preparer A",
         "head": own and role == "head A",
         "review": role == "admin" or (own and role == "reviewer X"),
@@ -61,6 +79,12 @@ def granted(who: str, role: str, scope: str) -> bool:
         "published": own,
         "a_preparer": role == "preparer A",  # any unit's preparer, for their own unit
         "nobody": False,
+        "key_plan": role in ("reviewer X", "admin") or (own and role != "anonymous"),
+        "key_sees": role == "admin" or (own and role != "anonymous"),
+        "key_papers": role == "admin" or (own and role == "reviewer X") or evaluator,
+        "sheet_expert": own and role == "expert",
+        "sheet_agency": own and role in ("agency", "agency staff"),
+        "agency_own": own and role == "agency",
     }[who]
 
 

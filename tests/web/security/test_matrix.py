@@ -271,12 +271,18 @@ def test_lists_show_only_what_the_role_may_see(scene: Scene) -> None:
         "head A": {"A01"},
         "reviewer X": {"A01", "A02"},
         "admin": {"A01", "A02", "B01"},
+        # the outside evaluators of the key projects see no unit at all
+        "expert": set(),
+        "agency": set(),
+        "agency staff": set(),
     }
     for role in ROLES[1:]:
         client = JsonClient(scene.user(role))
         reports = client.get("/api/submissions").json()["items"]
         codes = {r["unit"]["code"] for r in reports}
         assert ("B01" in codes) == (role == "admin"), role
+        if role in ("expert", "agency", "agency staff"):
+            assert not codes, role
         in_campaign = client.get(f"/api/campaigns/{world.campaign.pk}/submissions").json()
         assert {r["unit"]["code"] for r in in_campaign["items"]} == codes
     overview = JsonClient(world.rev_x).get(f"/api/campaigns/{world.campaign.pk}/overview").json()

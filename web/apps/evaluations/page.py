@@ -126,7 +126,7 @@ def _assign_choices(project: KeyProject, assignments: list[Assignment]) -> dict[
         "can_assign": True,
         "expert_choices": experts,
         "reviewer_choices": [
-            (str(u.pk), f"{u.full_name or u.username}（{u.region}）")
+            (str(u.pk), f"{u.full_name or u.username}（其他区域的财政审核人）")
             for u in s.internal_reviewers(project=project)
             if u.pk not in people
         ],
