@@ -370,7 +370,8 @@ def recheck(
         lines.insert(0, card.lines[0])
     for (key, scale), line in zip(pairs, lines, strict=True):
         if line.status is not LineStatus.SCORED or line.score is None or line.weight == 0:
-            uncomputed.append(f"{names[key]}：{line.explanation}")
+            said = line.explanation
+            uncomputed.append(said if said.startswith(names[key]) else f"{names[key]}：{said}")
             continue
         computed = line.score * weights[key] / scale
         panel_score = finals[key]

@@ -95,15 +95,20 @@ def sheet_save(
 
 
 def sheet_readiness(assignment: Assignment) -> list[str]:
-    """What keeps the sheet from being submitted (Chinese): a score or reason not given, a
-    score outside its weight, a stated total that is not the sum."""
+    """What keeps the sheet from being submitted (Chinese): indicators without a score or a
+    reason, a score outside its weight, a stated total that is not the sum."""
     indicators = indicators_of(assignment.project)
     reasons = {s.indicator_id: s.reason for s in assignment.scores.all()}
     sheet = sheet_of(assignment, indicators, "本评分表")
-    problems = [p.message for p in sheet_problems(panel_indicators(indicators), sheet)]
-    problems.extend(
-        f"请填写“{i.level3}”的评分理由" for i in indicators if not reasons.get(i.pk, "").strip()
-    )
+    found = sheet_problems(panel_indicators(indicators), sheet)
+    unscored = [i.level3 for i in indicators if sheet.scores.get(i.key) is None]
+    problems = []
+    if unscored:
+        problems.append(f"尚未评分的指标（{len(unscored)}项）：{'、'.join(unscored)}")
+    problems.extend(p.message for p in found if p.code != "score-missing")
+    unexplained = [i.level3 for i in indicators if not reasons.get(i.pk, "").strip()]
+    if unexplained:
+        problems.append(f"尚未写评分理由的指标（{len(unexplained)}项）：{'、'.join(unexplained)}")
     return problems
 
 

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from apps.campaigns.demo.build import build
 from apps.campaigns.demo.catalogue import BUREAU, DEMO_PASSWORD
+from apps.evaluations.demo import build_key_projects
 from apps.targets.demo import build_cycle
 
 
@@ -36,6 +37,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             accounts = build(seed=seed, say=self.stdout.write)
             build_cycle(say=self.stdout.write)  # targets, monitoring, rectification
+            accounts += build_key_projects(say=self.stdout.write)  # 财政重点绩效评价
         if options["quiet"]:
             return
         self.stdout.write(f"\n演示账号（密码均为 {DEMO_PASSWORD}）：")
