@@ -10,6 +10,7 @@ from django.test import Client
 from apps.accounts.models import User
 from apps.campaigns.demo.catalogue import DEMO_PASSWORD, EMPTY_DRAFT, UNITS
 from apps.campaigns.models import Campaign
+from apps.evaluations.models import KeyProject, Score
 from apps.publications.models import Publication
 from apps.reviews.models import ReviewEvent
 from apps.submissions.models import State, Submission
@@ -33,10 +34,18 @@ def test_demo_builds_every_state_twice_and_is_idempotent(db: None) -> None:
     assert empty.state == State.DRAFT and empty.document is None
     flawed = Submission.objects.filter(error_count__gt=0).count()
     assert flawed >= 5
+    # the bureau's key projects (apps.evaluations.demo): one published with its grade and
+    # notice, one under way; the pool's accounts listed with the others
+    finished, under_way = KeyProject.objects.order_by("pk")
+    assert finished.state == "published" and finished.grade and finished.score is not None
+    assert under_way.state == "evaluating" and under_way.assignments.count() == 2
+    assert "zj_zhou" in printed and "jg_zhengxin" in printed
+    key_projects = (KeyProject.objects.count(), Score.objects.count())
 
     call_command("jixiao_demo", "--quiet", stdout=io.StringIO())
     assert (Unit.objects.count(), User.objects.count(), Submission.objects.count()) == counts
     assert ReviewEvent.objects.count() == events
+    assert (KeyProject.objects.count(), Score.objects.count()) == key_projects
 
     client = Client()
     for username in ("admin", "czj_shi", f"{UNITS[0].slug}_tb", f"{UNITS[0].slug}_fz"):
