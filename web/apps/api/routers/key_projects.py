@@ -11,6 +11,7 @@ from urllib.parse import quote
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
+from pydantic import ConfigDict
 
 from apps.accounts import policy
 from apps.api.auth import caller
@@ -155,7 +156,9 @@ class ScoreIn(Schema):
 
 
 class SheetIn(Schema):
-    scores: list[ScoreIn] = Field(max_length=200)
+    model_config = ConfigDict(extra="forbid")  # a misspelt key is refused, not ignored
+
+    scores: list[ScoreIn] = Field(default_factory=list, max_length=200)
     stated_total: Decimal | None = Field(None, ge=0, le=1000, max_digits=7, decimal_places=2)
 
 
