@@ -168,8 +168,8 @@ def test_key_project_evaluation(new_page: NewPage, server: str, shot: Shot) -> N
     zhou = new_page()
     login(zhou, server, ZHOU)
     zhou.goto(server + "/key-projects/")
-    mine = zhou.locator("#my-assignments")
-    expect(mine).to_contain_text(PROJECT, timeout=WAIT)  # and the demo's finished 林木良种繁育基地建设
+    mine = zhou.locator("#my-assignments")  # this project and the demo's finished 林木…
+    expect(mine).to_contain_text(PROJECT, timeout=WAIT)
     for other in OTHERS:
         expect(mine).not_to_contain_text(other, timeout=WAIT)
     response = zhou.goto(urls[OTHERS[0]])

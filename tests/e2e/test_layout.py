@@ -18,7 +18,16 @@ pytestmark = pytest.mark.e2e
 
 REVIEWER = "czj_shi"  # 市本级 reviewer: every menu item a finance-bureau user has
 LONGEST_NAME = "kegongxin_tb"  # 雁川市科技和工业信息化局填报人（单位填报人 · 雁川市科技…）
-MENU = ["我的待办", "评价任务", "预算单位", "绩效目标", "运行监控", "结果应用", "公开信息"]
+MENU = [
+    "我的待办",
+    "评价任务",
+    "预算单位",
+    "绩效目标",
+    "运行监控",
+    "结果应用",
+    "重点评价",
+    "公开信息",
+]
 
 MEASURE = """h => {
   const style = getComputedStyle(h);

@@ -18,7 +18,6 @@ from apps.evaluations.models import (
     Indicator,
     KeyProject,
     ProjectState,
-    SheetState,
 )
 from apps.evaluations.report import REPORT_STATES
 from apps.evaluations.scoring import execution_rate, labels, panel_of, recheck_of
@@ -142,7 +141,3 @@ def _surveys(project: KeyProject) -> list[tuple[Any, tuple[str, ...]]]:
         (sv, survey_flags(rate=sv.rate, sample=sv.sample, satisfied=sv.satisfied, rules=rules))
         for sv in project.surveys.select_related("recorded_by")
     ]
-
-
-def sheet_state_label(assignment: Assignment) -> str:
-    return SheetState(assignment.state).label
