@@ -106,3 +106,26 @@ def test_the_unit_uploads_what_was_requested(world: World, pool: Pool, project: 
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == b"%PDF-1.4 sign"
     assert sheets["agency"].members.filter(user=pool.staff).exists()
+
+
+def test_my_todo_lists_each_persons_next_key_project_step(
+    world: World, pool: Pool, project: KeyProject
+) -> None:
+    from apps.evaluations.selectors import waiting
+
+    sheets = panel_of_three(world, project, pool)
+    assert [what for _, what in waiting(user=pool.expert)] == ["评分"]
+    assert waiting(user=world.rev_x) == []
+    for key, user in (("expert", pool.expert), ("expert2", pool.expert2)):
+        score(sheets[key], user)
+    score(sheets["agency"], pool.agency_user)
+    assert waiting(user=pool.expert) == []
+    assert [what for _, what in waiting(user=world.rev_x)] == ["汇总评分"]
+    for action in ("close_scoring", "issue_draft"):
+        project_transition(project=project, action=action, by=world.rev_x)
+    assert [what for _, what in waiting(user=world.prep_a)] == ["反馈意见"]
+    home = _client(world.prep_a).get("/").content.decode()
+    assert 'id="waiting-key-projects"' in home and "反馈意见" in home
+    feedback_give(project=project, agrees=True, text="无异议", by=world.prep_a)
+    assert waiting(user=world.prep_a) == []
+    assert [what for _, what in waiting(user=world.rev_x)] == ["单位已反馈，报告定稿"]

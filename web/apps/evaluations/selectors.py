@@ -149,12 +149,31 @@ def waiting(*, user: Any) -> list[tuple[KeyProject, str]]:
         for request in open_requests:
             found.append((request.project, f"提交资料：{request.title}"))
     if member.role in (Role.REVIEWER, Role.ADMIN):
-        organised = [
-            p
-            for p in project_list(user=member).filter(state=ProjectState.PANEL)
-            if can_organize(member, p.unit.region_id)
-        ]
-        found.extend((p, "专家合议") for p in organised)
+        found.extend(_organizer_steps(member))
+    return found
+
+
+def _organizer_steps(member: User) -> list[tuple[KeyProject, str]]:
+    """The organizer's next steps: scoring to close once every sheet is in, a divergence to
+    discuss (or the draft to issue), a report to make final once the unit has responded."""
+    states = (ProjectState.EVALUATING, ProjectState.PANEL, ProjectState.DRAFT)
+    rows = (
+        project_list(user=member)
+        .filter(state__in=states)
+        .prefetch_related("assignments")
+        .select_related("feedback")
+    )
+    found = []
+    for p in rows:
+        if not can_organize(member, p.unit.region_id):
+            continue
+        sheets = list(p.assignments.all())
+        if p.state == ProjectState.EVALUATING and sheets and all(a.submitted for a in sheets):
+            found.append((p, "汇总评分"))
+        elif p.state == ProjectState.PANEL:
+            found.append((p, "专家合议，印发征求意见稿"))
+        elif p.state == ProjectState.DRAFT and hasattr(p, "feedback"):
+            found.append((p, "单位已反馈，报告定稿"))
     return found
 
 
