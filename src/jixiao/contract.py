@@ -36,6 +36,8 @@ def evidence_json(evidence: Evidence, path: str | None = None) -> JSON:
         out["page"] = evidence.page
     if evidence.cell is not None:
         out["cell"] = list(evidence.cell)
+    if evidence.box is not None:
+        out["box"] = list(evidence.box)
     return out
 
 

@@ -1,8 +1,11 @@
 """The format-neutral result of reading a file: one text, and where its pages and cells are.
 
-Every reader (text, .docx, .pdf, .xlsx) produces a ``DocumentText``. Its ``text`` is what the
-parser reads and what every Evidence offset points into; ``pages`` and ``cells`` let parse.py
-say on which PDF page, or in which Word or Excel table cell, a figure was stated.
+Every reader (text, .docx, .pdf, .xlsx, OCR of scans and photographs, .doc/.wps, .xls/.et,
+OFD) produces a ``DocumentText``. Its ``text`` is what the parser reads and what every Evidence
+offset points into; ``pages`` and ``cells`` let parse.py say on which page, or in which table
+cell, a figure was stated. Text recognised from images also keeps ``boxes`` (where each line or
+cell sits on its page, with its recognition confidence) and ``doubts`` (figures to check
+against the original: read with low confidence, or repaired).
 
 Tables are written into the text the way the text parser already reads flattened tables: one
 row per line, as a pipe row ``| 年初预算数 | 全年预算数 | 全年执行数 |``. Paragraphs are one per
@@ -17,6 +20,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from jixiao.domain.reading import Box, Doubt, Reading
 
 _LATIN = re.compile(r"[0-9A-Za-z]")
 
@@ -37,20 +42,66 @@ class CellSpan:
 
 
 @dataclass(frozen=True, slots=True)
+class TextBox:
+    """Where the text at [start, end) was recognised: its 1-based page, its box in pixels of
+    the page image, and the mean confidence of its characters (0–1)."""
+
+    start: int
+    end: int
+    page: int
+    box: Box
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentText:
-    """A document as text. ``pages`` holds the start offset of each page (PDF only);
+    """A document as text. ``pages`` holds the start offset of each page (PDF, OCR, OFD);
     ``cells`` the spans of table cells, in text order (Word and Excel tables, PDF tables
-    with ruling lines)."""
+    with ruling lines, tables rebuilt from positions). ``reader`` names the reader when it
+    is more than the format ("ocr" for a scanned PDF, "wps" for a WPS file read as Word 97);
+    ``confidence`` is OCR's mean character confidence; ``boxes`` are in text order."""
 
     text: str
-    format: str  # "text", "docx", "pdf" or "xlsx"
+    format: str  # "text", "docx", "pdf", "xlsx", "image", "doc", "xls" or "ofd"
     pages: tuple[int, ...] = ()
     cells: tuple[CellSpan, ...] = ()
     encoding: str | None = None  # plain text only
+    reader: str | None = None
+    confidence: float | None = None
+    boxes: tuple[TextBox, ...] = ()
+    doubts: tuple[Doubt, ...] = ()
     _cell_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _box_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_cell_starts", tuple(cell.start for cell in self.cells))
+        object.__setattr__(self, "_box_starts", tuple(box.start for box in self.boxes))
+
+    @property
+    def reading(self) -> Reading:
+        return Reading(
+            reader=self.reader or self.format, confidence=self.confidence, doubts=self.doubts
+        )
+
+    def box_at(self, start: int, end: int) -> Box | None:
+        """The box around the recognised text of [start, end) (the union of the boxes of the
+        lines it spans), or None when the text was not recognised from an image."""
+        if not self.boxes:
+            return None
+        first = max(bisect_right(self._box_starts, start) - 1, 0)
+        found = [
+            box.box
+            for box in self.boxes[first : bisect_right(self._box_starts, max(start, end - 1))]
+            if box.start < max(end, start + 1) and start < box.end
+        ]
+        if not found:
+            return None
+        return (
+            min(b[0] for b in found),
+            min(b[1] for b in found),
+            max(b[2] for b in found),
+            max(b[3] for b in found),
+        )
 
     def page_at(self, offset: int) -> int | None:
         """The 1-based page holding ``offset``, or None when the format has no pages."""
@@ -109,6 +160,11 @@ class DocumentBuilder:
     def append(self, text: str) -> None:
         """Continue the current line (a PDF paragraph that runs on across lines or pages)."""
         self._write(text)
+
+    @property
+    def length(self) -> int:
+        """The length of the text written so far (where the next text will start)."""
+        return self._length
 
     def end_line(self) -> None:
         if self._parts and not self._parts[-1].endswith("\n"):

@@ -123,6 +123,7 @@ class _Located:
             evidence,
             page=self.document.page_at(first),
             cell=cell.address if cell is not None else None,
+            box=self.document.box_at(first, last),
         )
 
 
@@ -132,8 +133,10 @@ def parse_text(original: str, *, source: str) -> Report:
 
 def parse_document(document: DocumentText, *, source: str) -> Report:
     """Like parse_text, for a document read from any format: evidence also carries the
-    PDF page and the Word or Excel table cell of each quote."""
-    return _parse(document.text, source=source, document=document)
+    PDF page and the Word or Excel table cell of each quote, and the report says how the
+    document was read (the OCR's doubts included)."""
+    report = _parse(document.text, source=source, document=document)
+    return replace(report, reading=document.reading)
 
 
 def _parse(original: str, *, source: str, document: DocumentText | None) -> Report:

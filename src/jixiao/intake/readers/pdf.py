@@ -18,7 +18,7 @@ from __future__ import annotations
 import ctypes
 import io
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
@@ -36,8 +36,8 @@ from jixiao.intake.readers.pdf_layout import (
     line_of,
 )
 
+Progress = Callable[[int, int], None]  # (pages read, pages in all): OCR only
 MIN_TABLE_PATHS = 4  # path objects on a page before looking for a ruled table there
-SCANNED_MESSAGE = "这是扫描件（没有文字层）：请提交由 Word 直接导出的 PDF 或 .docx"
 _DROPPED = frozenset({0xFFFE, 0xFFFF, 0xFEFF, 0x00AD})  # PDFium's hyphen marks, BOM, soft hyphen
 # Fonts every PDF reader carries (PDF's standard 14 and their usual aliases).
 _STANDARD_FONTS = (
@@ -46,26 +46,25 @@ _STANDARD_FONTS = (
 )  # fmt: skip
 
 
-def read_pdf(data: bytes, *, label: str) -> DocumentText:
-    """Read a PDF's text layer. Raises UnreadableInput for encrypted, damaged or scanned
-    files, with what to do in Chinese."""
+def read_pdf(data: bytes, *, label: str, progress: Progress | None = None) -> DocumentText:
+    """Read a PDF's text layer; a PDF without one (a scan), or whose text cannot be
+    decoded, is read through OCR. Raises UnreadableInput for encrypted or damaged files,
+    with what to do in Chinese. ``progress`` hears of each page OCR reads."""
     document = _open(data, label)
     try:
         pages = list(_pages(document, data))
+        document_text = assemble(pages) if any(p.lines or p.tables for p in pages) else None
+        if document_text is None or _undecodable(document_text.text):
+            # Imported only for scans: the recogniser takes seconds to load.
+            from jixiao.intake.readers.ocr import read_scanned_pdf  # noqa: PLC0415
+
+            return read_scanned_pdf(document, label=label, progress=progress)
     except pdfium.PdfiumError as error:
         raise UnreadableInput(
             f"{label}已损坏，无法读取其中的文字：请重新导出 PDF 后再提交"
         ) from error
     finally:
         document.close()
-    if not any(page.lines or page.tables for page in pages):
-        raise UnreadableInput(f"{label}读不出文字，{SCANNED_MESSAGE}")
-    document_text = assemble(pages)
-    if _undecodable(document_text.text):
-        raise UnreadableInput(
-            f"{label}的文字无法解码（所用字体没有字符编码表，提取出来是乱码）："
-            "请提交 Word 原文件，或在 Word/WPS 中重新导出 PDF"
-        )
     return document_text
 
 

@@ -14,6 +14,7 @@ import itertools
 import re
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from jixiao.intake.document import DocumentBuilder, DocumentText
@@ -119,9 +120,18 @@ def _lead_width(chars: list[tuple[str, Box | None]]) -> float:
     return end - first_box[0]
 
 
-def assemble(pages: list[Page]) -> DocumentText:
-    """The document's text: paragraphs re-joined, tables as pipe rows, page offsets kept."""
-    builder = DocumentBuilder("pdf")
+# Told where each line starts in the text, and the number each table gets (OCR and OFD keep
+# their characters' boxes and confidences beside the text through it).
+Placed = Callable[["Line | Table", int], None]
+
+
+def assemble(
+    pages: list[Page], *, format: str = "pdf", placed: Placed | None = None
+) -> DocumentText:
+    """The document's text: paragraphs re-joined, tables as pipe rows, page offsets kept.
+    ``placed`` is called with each line and the offset of its text, and with each table and
+    its number (the ``table`` of its cells' CellSpans)."""
+    builder = DocumentBuilder(format)
     previous: Line | None = None  # the line the next one may continue
     block = _Block.of(pages)
     for page in pages:
@@ -132,19 +142,21 @@ def assemble(pages: list[Page]) -> DocumentText:
         first = True
         for line in body:
             while tables and tables[0].top >= line.middle:
-                _write_table(builder, tables.pop(0))
+                _write_table(builder, tables.pop(0), placed)
                 previous = None
             if previous is not None and _continues(
                 previous, line, block=block, pitch=pitch, first=first, width=page.width
             ):
-                builder.append(_glue(previous.text, line.text) + line.text)
+                builder.append(_glue(previous.text, line.text))
             else:
                 builder.end_line()
-                builder.append(line.text)
+            if placed is not None:
+                placed(line, builder.length)
+            builder.append(line.text)
             previous = line
             first = False
         for table in tables:
-            _write_table(builder, table)
+            _write_table(builder, table, placed)
             previous = None
     return builder.build()
 
@@ -225,7 +237,9 @@ def _glue(before: str, after: str) -> str:
     return ""
 
 
-def _write_table(builder: DocumentBuilder, table: Table) -> None:
+def _write_table(builder: DocumentBuilder, table: Table, placed: Placed | None) -> None:
     index = builder.new_table()
+    if placed is not None:
+        placed(table, index)
     for number, cells in enumerate(table.rows, start=1):
         builder.row(index, number, cells)

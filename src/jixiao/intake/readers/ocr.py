@@ -1,0 +1,271 @@
+"""Scanned PDFs and photographs → DocumentText, through OCR on the CPU, offline.
+
+The recogniser is RapidOCR's pipeline on onnxruntime with the PP-OCR models that ship inside
+the ``rapidocr`` wheel (Apache-2.0; docs/adr/0007-ocr-on-the-cpu-with-models-in-the-wheel.md).
+Nothing is downloaded: the model files are looked up in the installed package and passed to
+it by path; when they are missing the reader says so instead of letting the library fetch
+them. Each page yields lines of characters with their boxes and confidences; ocr_layout.py
+puts them back into reading order, rebuilds table rows and marks the figures to check.
+
+Images are checked before they are decoded: an empty file, a header that claims more than
+MAX_PIXELS (a "decompression bomb"), a truncated or undecodable file, each get one Chinese
+sentence. Pages are scaled so that the longer side is at most MAX_SIDE pixels: text stays
+30–40 pixels high, and the recogniser's time stays bounded.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import logging
+import os
+import warnings
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from jixiao.domain.errors import UnreadableInput
+from jixiao.intake.document import DocumentText
+from jixiao.intake.readers.ocr_layout import Glyph, OcrLine, OcrPage, layout
+
+Progress = Callable[[int, int], None]  # (pages done, pages in all)
+
+MAX_PAGES = 100  # a performance report with its tables is far shorter
+MAX_PIXELS = 60_000_000  # one page image: A4 at 600 dpi is 35 megapixels
+MAX_SIDE = 2400  # pixels on the longer side of a page given to the recogniser
+RENDER_DPI = 200  # scanned PDF pages are rendered at this resolution
+_MODELS = ("PP-OCRv6_det_small.onnx", "PP-OCRv6_rec_small.onnx")
+
+
+@dataclass(frozen=True, slots=True)
+class _Image:
+    """One page image as the recogniser takes it (an RGB array), and its size."""
+
+    pixels: Any  # numpy array, height × width × 3
+    width: int
+    height: int
+
+
+def read_image(data: bytes, *, label: str, progress: Progress | None = None) -> DocumentText:
+    """A photograph or scan (.jpg/.png/.tif/.bmp/.gif; every frame of a multi-page TIFF)."""
+    if not data:
+        raise UnreadableInput(f"{label}是空文件（0 字节）：请重新拍照或扫描后再提交")
+    images = list(_decoded_frames(data, label))
+    return recognise(images, label=label, kind="image", progress=progress)
+
+
+def read_scanned_pdf(
+    document: Any, *, label: str, progress: Progress | None = None
+) -> DocumentText:
+    """A PDF without a text layer (an open pypdfium2 document): every page rendered at
+    RENDER_DPI (less for an oversized page) and recognised."""
+    count = len(document)
+    if count > MAX_PAGES:
+        raise UnreadableInput(_too_many_pages(label, count))
+
+    def pages() -> Iterator[_Image]:
+        for index in range(count):
+            page = document[index]
+            try:
+                width, height = page.get_size()
+                scale = min(RENDER_DPI / 72, MAX_SIDE / max(width, height, 1.0))
+                bitmap = page.render(scale=scale, grayscale=True)
+                yield _as_image(bitmap.to_pil())
+            finally:
+                page.close()
+
+    return recognise(pages(), label=label, kind="pdf", progress=progress, count=count)
+
+
+def recognise(
+    images: Any,
+    *,
+    label: str,
+    kind: str,
+    progress: Progress | None = None,
+    count: int | None = None,
+) -> DocumentText:
+    """Recognise each page image (an iterable of _Image) and lay the pages out as text."""
+    total = count if count is not None else len(images)
+    engine = _engine(label)
+    pages: list[OcrPage] = []
+    for number, image in enumerate(images, start=1):
+        pages.append(_page(engine, image))
+        if progress is not None:
+            progress(number, total)
+    document = layout(pages, format=kind)
+    if not document.text.strip():
+        raise UnreadableInput(
+            f"{label}中没有识别出任何文字：请确认图片清晰、方向正确，"
+            "或重新扫描（建议 200–300 dpi）后再提交"
+        )
+    return document
+
+
+def _page(engine: Any, image: _Image) -> OcrPage:
+    result = engine(image.pixels)
+    lines = []
+    for quad, text, words in zip(
+        result.boxes if result.boxes is not None else (),
+        result.txts or (),
+        result.word_results or (),
+        strict=False,
+    ):
+        line = _line(quad, str(text), words)
+        if line is not None:
+            lines.append(line)
+    return OcrPage(width=image.width, height=image.height, lines=lines)
+
+
+def _line(quad: Any, text: str, words: Any) -> OcrLine | None:
+    """One recognised line: its characters with a box and a confidence each. RapidOCR
+    gives one (char, confidence, quad) per character other than a space; spaces take the
+    gap between their neighbours."""
+    chars = [(str(w[0]), float(w[1]), _bounds(w[2])) for w in words or () if len(w) == 3]
+    if "".join(c for c, _, _ in chars) != text.replace(" ", ""):
+        return _spread(quad, text, chars)
+    glyphs: list[Glyph] = []
+    queue = iter(chars)
+    for char in text:
+        if char == " ":
+            glyphs.append(Glyph(" ", 1.0, None))
+            continue
+        got, confidence, box = next(queue)
+        glyphs.append(Glyph(got, confidence, box))
+    return OcrLine.of(glyphs, _bounds(quad)) if glyphs else None
+
+
+def _spread(quad: Any, text: str, chars: list[Any]) -> OcrLine | None:
+    """Characters placed evenly along the line, when RapidOCR's per-character boxes do not
+    match its text (kept with the line's lowest known confidence)."""
+    left, top, right, bottom = _bounds(quad)
+    if not text.strip():
+        return None
+    confidence = min((c for _, c, _ in chars), default=0.0)
+    step = (right - left) / len(text)
+    glyphs = []
+    for index, char in enumerate(text):
+        start = int(left + index * step)
+        box = None if char == " " else (start, top, int(start + step), bottom)
+        glyphs.append(Glyph(char, 1.0 if box is None else confidence, box))
+    return OcrLine.of(glyphs, (left, top, right, bottom))
+
+
+def _bounds(quad: Any) -> tuple[int, int, int, int]:
+    xs = [float(point[0]) for point in quad]
+    ys = [float(point[1]) for point in quad]
+    return (round(min(xs)), round(min(ys)), round(max(xs)), round(max(ys)))
+
+
+# ------------------------------------------------------------------------------- images
+
+
+def _decoded_frames(data: bytes, label: str) -> Iterator[_Image]:
+    from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError  # noqa: PLC0415
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            opened = Image.open(io.BytesIO(data))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise UnreadableInput(_too_large(label)) from error
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
+        raise UnreadableInput(
+            f"{label}不是可以打开的图片（文件已损坏或格式不受支持）："
+            "请重新拍照或扫描，保存为 JPG、PNG 或 TIFF 后再提交"
+        ) from error
+    with opened:
+        frames = getattr(opened, "n_frames", 1)
+        if frames > MAX_PAGES:
+            raise UnreadableInput(_too_many_pages(label, frames))
+        for frame in ImageSequence.Iterator(opened):
+            if frame.width * frame.height > MAX_PIXELS:
+                raise UnreadableInput(_too_large(label))
+            try:
+                frame.load()
+                upright = ImageOps.exif_transpose(frame)
+                yield _as_image(upright)
+            except (OSError, ValueError, SyntaxError) as error:
+                raise UnreadableInput(
+                    f"{label}的图片数据不完整（文件被截断或已损坏）：请重新拍照或扫描后再提交"
+                ) from error
+
+
+def _as_image(picture: Any) -> _Image:
+    """An RGB array no larger than MAX_SIDE on its longer side."""
+    import numpy as np  # noqa: PLC0415
+    from PIL import Image  # noqa: PLC0415
+
+    if picture.mode not in ("RGB", "L"):
+        picture = picture.convert("RGB")
+    longest = max(picture.width, picture.height)
+    if longest > MAX_SIDE:
+        ratio = MAX_SIDE / longest
+        size = (max(1, round(picture.width * ratio)), max(1, round(picture.height * ratio)))
+        picture = picture.resize(size, Image.Resampling.LANCZOS)
+    rgb = picture.convert("RGB")
+    return _Image(np.asarray(rgb), rgb.width, rgb.height)
+
+
+def _too_large(label: str) -> str:
+    return (
+        f"{label}的像素过多（超过 {MAX_PIXELS // 1_000_000:,} 百万像素，可能是异常文件），"
+        "已拒绝读取：请以 200–300 dpi 重新扫描，或把照片缩小后再提交"
+    )
+
+
+def _too_many_pages(label: str, count: int) -> str:
+    return f"{label}有 {count} 页，超过 {MAX_PAGES} 页上限：请只提交绩效报告正文及其附表"
+
+
+# ------------------------------------------------------------------------------- engine
+
+
+def model_files() -> list[str]:
+    """The paths of the bundled models (an empty list when the package lacks them)."""
+    try:
+        folder = resources.files("rapidocr") / "models"
+    except ModuleNotFoundError:
+        return []
+    paths = [str(folder / name) for name in _MODELS]
+    return paths if all(os.path.isfile(path) for path in paths) else []
+
+
+@functools.cache
+def _cached_engine() -> Any:
+    models = model_files()
+    if not models:
+        raise FileNotFoundError("the rapidocr models are not installed")
+    from rapidocr import RapidOCR  # noqa: PLC0415 (seconds to import: only when a scan comes)
+
+    threads = max(1, min(os.cpu_count() or 1, 4))
+    det, rec = models
+    engine = RapidOCR(
+        params={
+            "Global.log_level": "error",
+            "Global.use_cls": False,  # pages are upright; a skew of a degree or two is fine
+            "Global.max_side_len": MAX_SIDE,
+            "Global.return_word_box": True,
+            "Global.return_single_char_box": True,
+            "Det.model_path": det,
+            "Rec.model_path": rec,
+            "Det.limit_side_len": 1280,
+            "Det.limit_type": "max",
+            "Rec.rec_batch_num": 8,
+            "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+        }
+    )
+    logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+    return engine
+
+
+def _engine(label: str) -> Any:
+    try:
+        return _cached_engine()
+    except (FileNotFoundError, ImportError, OSError) as error:
+        raise UnreadableInput(
+            f"{label}是扫描件或图片，需要文字识别，但本机的文字识别模型不完整："
+            "请重新安装 jixiao（./run 会安装所需环境）后再试"
+        ) from error

@@ -1,0 +1,422 @@
+"""Recognised lines → DocumentText: reading order, table rows, boxes, and what to check.
+
+The recogniser gives each page as lines of characters, each with a box and a confidence.
+Here a page is first straightened (a scan is rarely square to the glass: the slope of the
+characters' centres along their lines is undone), each line is cut into segments where a
+gap wider than a character opens (the cells of a table row), and segments that share a
+height make a row. A row of two or more segments is a table row: consecutive ones make a
+table, whose columns are the bands its widest rows occupy, and a row's cells go into the
+bands they overlap. Other rows are lines of text, re-joined into paragraphs by the rules a
+PDF's lines follow (pdf_layout.assemble).
+
+Known OCR damage is repaired where only one reading makes sense, and recorded as a doubt
+of kind REPAIRED with what was recognised: a space the recogniser put inside a figure where
+the page shows no gap, 兀 after a figure (元), and O or l among a figure's digits (0, 1).
+A figure with a character recognised below LOW_CONFIDENCE is a doubt of kind
+LOW_CONFIDENCE. The audit shows both to the reviewer ("请核对原件").
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from jixiao.domain.reading import Box, Doubt, DoubtKind
+from jixiao.intake.document import DocumentText, TextBox
+from jixiao.intake.readers.pdf_layout import Line, Page, Table, assemble
+
+LOW_CONFIDENCE = 0.9  # a figure with a character read below this is flagged for checking
+CELL_GAP = 1.2  # in character heights: a wider gap inside a line separates table cells
+_STRAY_SPACE = 0.35  # in character heights: a space over a narrower gap is not on the page
+_FIGURE = re.compile(r"\d(?:[\d,.]*\d)?%?")
+_DIGITISH = re.compile(r"[\d.,%]")
+_UNBREAKABLE = re.compile(r"[0-9A-Za-z.,%]")
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One recognised character; a space has no box."""
+
+    char: str
+    confidence: float
+    box: Box | None
+
+
+@dataclass
+class OcrLine:
+    glyphs: list[Glyph]
+    box: Box
+
+    @classmethod
+    def of(cls, glyphs: list[Glyph], box: Box) -> OcrLine:
+        return cls(glyphs, box)
+
+
+@dataclass
+class OcrPage:
+    width: int
+    height: int
+    lines: list[OcrLine]
+
+
+@dataclass
+class _Segment:
+    """A run of characters of one line with no cell-wide gap: a cell or a line of text."""
+
+    glyphs: list[Glyph]
+    page: int
+    middle: float = 0.0  # vertical centre, the page's skew undone
+    height: float = 1.0
+    repairs: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, read
+
+    @property
+    def text(self) -> str:
+        return "".join(glyph.char for glyph in self.glyphs)
+
+    @property
+    def boxes(self) -> list[Box]:
+        return [glyph.box for glyph in self.glyphs if glyph.box is not None]
+
+    @property
+    def left(self) -> float:
+        return min(box[0] for box in self.boxes)
+
+    @property
+    def right(self) -> float:
+        return max(box[2] for box in self.boxes)
+
+    @property
+    def box(self) -> Box:
+        return _union(self.boxes)
+
+
+def layout(pages: Sequence[OcrPage], *, format: str) -> DocumentText:
+    """The recognised pages as one text with boxes, confidences and doubts."""
+    built: list[Page] = []
+    segment_of: dict[int, _Segment] = {}  # id(Line) → its segment
+    cells_of: dict[int, dict[tuple[int, int], _Segment]] = {}  # id(Table) → cells
+    for number, page in enumerate(pages, start=1):
+        built.append(_page(page, number, segment_of, cells_of))
+    placed_lines: list[tuple[int, _Segment]] = []
+    table_numbers: dict[int, int] = {}
+
+    def placed(item: Line | Table, offset: int) -> None:
+        if isinstance(item, Line):
+            placed_lines.append((offset, segment_of[id(item)]))
+        else:
+            table_numbers[offset] = id(item)
+
+    document = assemble(built, format=format, placed=placed)
+    spans = list(placed_lines)
+    for cell in document.cells:
+        cells = cells_of.get(table_numbers.get(cell.table, -1), {})
+        segment = cells.get((cell.row, cell.column))
+        if segment is not None and document.text[cell.start : cell.end] == segment.text:
+            spans.append((cell.start, segment))
+    spans.sort(key=lambda span: span[0])
+    boxes, doubts = _marks(spans)
+    confidences = [g.confidence for _, s in spans for g in s.glyphs if g.box is not None]
+    return replace(
+        document,
+        reader="ocr",
+        confidence=statistics.fmean(confidences) if confidences else None,
+        boxes=tuple(boxes),
+        doubts=tuple(doubts),
+    )
+
+
+def _marks(spans: list[tuple[int, _Segment]]) -> tuple[list[TextBox], list[Doubt]]:
+    boxes: list[TextBox] = []
+    doubts: list[Doubt] = []
+    for offset, segment in spans:
+        known = [g.confidence for g in segment.glyphs if g.box is not None]
+        end = offset + len(segment.glyphs)
+        boxes.append(TextBox(offset, end, segment.page, segment.box, statistics.fmean(known)))
+        for start, stop, recognised in segment.repairs:
+            doubts.append(
+                Doubt(
+                    offset + start,
+                    offset + stop,
+                    DoubtKind.REPAIRED,
+                    page=segment.page,
+                    box=_union([g.box for g in segment.glyphs[start:stop] if g.box]),
+                    recognised=recognised,
+                )
+            )
+        for figure in _FIGURE.finditer(segment.text):
+            glyphs = segment.glyphs[figure.start() : figure.end()]
+            lowest = min(g.confidence for g in glyphs)
+            if lowest < LOW_CONFIDENCE:
+                doubts.append(
+                    Doubt(
+                        offset + figure.start(),
+                        offset + figure.end(),
+                        DoubtKind.LOW_CONFIDENCE,
+                        page=segment.page,
+                        box=_union([g.box for g in glyphs if g.box]),
+                        confidence=round(lowest, 4),
+                    )
+                )
+    doubts.sort(key=lambda doubt: (doubt.start, doubt.kind.value))
+    return boxes, doubts
+
+
+# --------------------------------------------------------------------------------- page
+
+
+def _page(
+    page: OcrPage,
+    number: int,
+    segment_of: dict[int, _Segment],
+    cells_of: dict[int, dict[tuple[int, int], _Segment]],
+) -> Page:
+    slope = _skew(page.lines)
+    segments = [s for line in page.lines for s in _segments(line, number, slope)]
+    rows = _rows(segments)
+    lines: list[Line] = []
+    tables: list[Table] = []
+    height = float(page.height)
+    for run, is_table in _runs(rows, page.width):
+        if not is_table:
+            for row in run:
+                line = _line(row[0], height)
+                segment_of[id(line)] = row[0]
+                lines.append(line)
+            continue
+        table, cells = _table(run, height)
+        cells_of[id(table)] = cells
+        tables.append(table)
+    lines.sort(key=lambda line: -line.middle)
+    return Page(float(page.width), height, lines, tables)
+
+
+def _skew(lines: list[OcrLine]) -> float:
+    """The page's slope (dy/dx): the median over long lines of their characters' slope."""
+    slopes = []
+    for line in lines:
+        centres = [((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for g in line.glyphs if (b := g.box)]
+        if len(centres) < 6:
+            continue
+        xs = [x for x, _ in centres]
+        ys = [y for _, y in centres]
+        mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+        spread = sum((x - mean_x) ** 2 for x in xs)
+        if spread > 0:
+            slopes.append(sum((x - mean_x) * (y - mean_y) for x, y in centres) / spread)
+    slope = statistics.median(slopes) if slopes else 0.0
+    return slope if abs(slope) < 0.1 else 0.0  # more than ~6°: not a skew this can undo
+
+
+def _segments(line: OcrLine, page: int, slope: float) -> list[_Segment]:
+    """The line cut at cell-wide gaps, each piece trimmed and repaired."""
+    boxed = [g.box for g in line.glyphs if g.box is not None]
+    if not boxed:
+        return []
+    size = statistics.median(b[3] - b[1] for b in boxed) or 1.0
+    pieces: list[list[Glyph]] = [[]]
+    previous: Box | None = None
+    for glyph in line.glyphs:
+        if glyph.box is not None:
+            if previous is not None and glyph.box[0] - previous[2] > CELL_GAP * size:
+                pieces.append([])
+            previous = glyph.box
+        pieces[-1].append(glyph)
+    segments = []
+    for piece in pieces:
+        glyphs = _trimmed(piece)
+        if not glyphs:
+            continue
+        segment = _Segment(glyphs, page)
+        _repair(segment, size)
+        centres = [((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for b in segment.boxes]
+        segment.middle = statistics.fmean(y - slope * x for x, y in centres)
+        segment.height = size
+        segments.append(segment)
+    return segments
+
+
+def _trimmed(glyphs: list[Glyph]) -> list[Glyph]:
+    """Without spaces at either end, nor a pipe (it would cut a table row apart)."""
+    kept = [Glyph("｜", g.confidence, g.box) if g.char == "|" else g for g in glyphs]
+    while kept and kept[0].box is None:
+        kept.pop(0)
+    while kept and kept[-1].box is None:
+        kept.pop()
+    return kept
+
+
+def _rows(segments: list[_Segment]) -> list[list[_Segment]]:
+    """Segments at one height, top to bottom, each row left to right. A segment that
+    overlaps a row's segment horizontally belongs to another row (a line just below)."""
+    rows: list[list[_Segment]] = []
+    for segment in sorted(segments, key=lambda s: s.middle):
+        for row in reversed(rows[-3:]):
+            middle = statistics.fmean(s.middle for s in row)
+            near = abs(middle - segment.middle) < 0.5 * max(segment.height, row[0].height)
+            apart = all(segment.left >= s.right or segment.right <= s.left for s in row)
+            if near and apart:
+                row.append(segment)
+                break
+        else:
+            rows.append([segment])
+    return [sorted(row, key=lambda s: s.left) for row in rows]
+
+
+def _runs(rows: list[list[_Segment]], width: int) -> list[tuple[list[list[_Segment]], bool]]:
+    """Consecutive rows as (rows, is_table). A row of one short segment between two table
+    rows (a label whose figures are blank) stays in the table."""
+    multi = [len(row) >= 2 for row in rows]
+    for index in range(1, len(rows) - 1):
+        short = rows[index][0].right - rows[index][0].left < 0.5 * width
+        if not multi[index] and short and multi[index - 1] and multi[index + 1]:
+            multi[index] = True
+    runs: list[tuple[list[list[_Segment]], bool]] = []
+    for row, is_table in zip(rows, multi, strict=True):
+        if runs and runs[-1][1] == is_table and is_table:
+            runs[-1][0].append(row)
+        else:
+            runs.append(([row], is_table))
+    return runs
+
+
+def _line(segment: _Segment, height: float) -> Line:
+    boxes = segment.boxes
+    top = segment.middle - segment.height / 2
+    return Line(
+        text=segment.text,
+        left=float(segment.left),
+        right=float(segment.right),
+        bottom=height - (top + segment.height),
+        top=height - top,
+        size=segment.height,
+        lead=_lead(segment.glyphs, boxes[0]),
+    )
+
+
+def _lead(glyphs: list[Glyph], first: Box) -> float:
+    """The width of the line's first unbreakable piece (see pdf_layout._lead_width)."""
+    end = first[2]
+    if _UNBREAKABLE.match(glyphs[0].char):
+        for glyph in glyphs[1:]:
+            if glyph.box is None or not _UNBREAKABLE.match(glyph.char):
+                break
+            end = glyph.box[2]
+    return float(end - first[0])
+
+
+def _table(
+    rows: list[list[_Segment]], height: float
+) -> tuple[Table, dict[tuple[int, int], _Segment]]:
+    """A table of the rows: columns are the bands the widest rows' cells occupy."""
+    bands = _bands(rows)
+    cells: dict[tuple[int, int], _Segment] = {}
+    table_rows: list[list[tuple[int, str | None]]] = []
+    for number, row in enumerate(rows, start=1):
+        columns = [_band_of(segment, bands) for segment in row]
+        if len(set(columns)) < len(columns) or columns != sorted(columns):
+            columns = list(range(1, len(row) + 1))  # the bands do not fit: in order
+        table_rows.append([(c, s.text) for c, s in zip(columns, row, strict=True)])
+        cells.update({(number, c): s for c, s in zip(columns, row, strict=True)})
+    segments = [s for row in rows for s in row]
+    top = min(s.middle - s.height / 2 for s in segments)
+    bottom = max(s.middle + s.height / 2 for s in segments)
+    table = Table(
+        top=height - top,
+        bottom=height - bottom,
+        left=float(min(s.left for s in segments)),
+        right=float(max(s.right for s in segments)),
+        rows=table_rows,
+    )
+    return table, cells
+
+
+def _bands(rows: list[list[_Segment]]) -> list[tuple[float, float]]:
+    """Column bands: the horizontal extents of the cells of the rows with the most cells,
+    merged where they overlap."""
+    most = max(len(row) for row in rows)
+    extents = sorted((s.left, s.right) for row in rows if len(row) >= max(2, most - 1) for s in row)
+    bands: list[tuple[float, float]] = []
+    for left, right in extents:
+        if bands and left <= bands[-1][1]:
+            bands[-1] = (bands[-1][0], max(bands[-1][1], right))
+        else:
+            bands.append((left, right))
+    return bands
+
+
+def _band_of(segment: _Segment, bands: list[tuple[float, float]]) -> int:
+    """The 1-based band the segment overlaps most (the nearest when it overlaps none)."""
+
+    def score(band: tuple[float, float]) -> float:
+        overlap = min(segment.right, band[1]) - max(segment.left, band[0])
+        if overlap > 0:
+            return overlap
+        return -min(abs(segment.left - band[1]), abs(band[0] - segment.right))
+
+    return max(range(len(bands)), key=lambda i: score(bands[i])) + 1
+
+
+# ------------------------------------------------------------------------------ repairs
+
+
+def _repair(segment: _Segment, size: float) -> None:
+    """Undo known OCR damage where only one reading makes sense; record each repair."""
+    glyphs = segment.glyphs
+    index = 1
+    while index < len(glyphs) - 1:
+        before, glyph, after = glyphs[index - 1], glyphs[index], glyphs[index + 1]
+        if (
+            glyph.char == " "
+            and _DIGITISH.fullmatch(before.char)
+            and _DIGITISH.fullmatch(after.char)
+            and ("." in (before.char, after.char))
+            and before.box is not None
+            and after.box is not None
+            and after.box[0] - before.box[2] < _STRAY_SPACE * size
+        ):
+            # "4459. 21": a space the page does not show, beside a decimal point
+            recognised = before.char + " " + after.char
+            del glyphs[index]
+            _shift(segment.repairs, index, -1)
+            segment.repairs.append((index - 1, index + 1, recognised))
+            continue
+        index += 1
+    for index, glyph in enumerate(glyphs):
+        left = glyphs[index - 1].char if index > 0 else ""
+        right = glyphs[index + 1].char if index + 1 < len(glyphs) else ""
+        fixed = _fixed_char(glyph.char, left, right)
+        if fixed is not None:
+            glyphs[index] = Glyph(fixed, glyph.confidence, glyph.box)
+            segment.repairs.append((index, index + 1, glyph.char))
+
+
+def _fixed_char(char: str, before: str, after: str) -> str | None:
+    if char == "兀" and (before.isdigit() or before in "万亿千"):
+        return "元"  # "5252.64万兀": 兀 is no unit
+    if char in "Oo〇" and before.isdigit() and (after.isdigit() or after in ".%"):
+        return "0"  # "1O5.2": a letter among a figure's digits
+    if char in "Oo" and before == "." and after.isdigit():
+        return "0"
+    if char in "lI|" and before.isdigit() and after.isdigit():
+        return "1"
+    return None
+
+
+def _shift(repairs: list[tuple[int, int, str]], at: int, by: int) -> None:
+    for position, (start, end, text) in enumerate(repairs):
+        if start >= at:
+            repairs[position] = (start + by, end + by, text)
+
+
+def _union(boxes: Sequence[Box | None]) -> Box:
+    found = [box for box in boxes if box is not None]
+    if not found:
+        return (0, 0, 0, 0)
+    return (
+        min(b[0] for b in found),
+        min(b[1] for b in found),
+        max(b[2] for b in found),
+        max(b[3] for b in found),
+    )
