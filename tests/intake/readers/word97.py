@@ -68,7 +68,9 @@ def _streams(body: str, kinds: list[int], *, encrypted: bool) -> dict[str, bytes
     for first in range(0, len(ends), per_page):
         chunk = range(first, min(first + per_page, len(ends)))
         page_fcs.append(starts[first])
-        pages.append(_fkp([starts[i] for i in chunk] + [ends[chunk[-1]]], [kinds[i] for i in chunk]))
+        pages.append(
+            _fkp([starts[i] for i in chunk] + [ends[chunk[-1]]], [kinds[i] for i in chunk])
+        )
     page_fcs.append(ends[-1])
     word = bytearray(fkp_start + SECTOR * len(pages))
     word[_TEXT_FC : _TEXT_FC + len(text)] = text

@@ -73,9 +73,7 @@ def read_doc(data: bytes, *, label: str, reader: str = "doc") -> DocumentText:
     document = _build(text, fcs, marks)
     if not document.text.strip():
         raise UnreadableInput(f"{label}中没有任何文字：请检查是否选错了文件")
-    return DocumentText(
-        text=document.text, format="doc", cells=document.cells, reader=reader
-    )
+    return DocumentText(text=document.text, format="doc", cells=document.cells, reader=reader)
 
 
 def _pair(word: bytes, index: int) -> tuple[int, int]:

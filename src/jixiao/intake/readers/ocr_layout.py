@@ -29,6 +29,7 @@ from jixiao.intake.readers.pdf_layout import Line, Page, Table, assemble
 
 LOW_CONFIDENCE = 0.9  # a figure with a character read below this is flagged for checking
 CELL_GAP = 1.2  # in character heights: a wider gap inside a line separates table cells
+WRAP_PITCH = 1.8  # in character heights: a cell's wrapped line is closer than this
 _STRAY_SPACE = 0.35  # in character heights: a space over a narrower gap is not on the page
 _FIGURE = re.compile(r"\d(?:[\d,.]*\d)?%?")
 _DIGITISH = re.compile(r"[\d.,%]")
@@ -69,6 +70,7 @@ class _Segment:
     page: int
     middle: float = 0.0  # vertical centre, the page's skew undone
     height: float = 1.0
+    lowest: float = 0.0  # the middle of its last line, once a wrapped cell is merged
     repairs: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, read
 
     @property
@@ -92,13 +94,15 @@ class _Segment:
         return _union(self.boxes)
 
 
-def layout(pages: Sequence[OcrPage], *, format: str) -> DocumentText:
-    """The recognised pages as one text with boxes, confidences and doubts."""
+def layout(pages: Sequence[OcrPage], *, format: str, recognised: bool = True) -> DocumentText:
+    """The recognised pages as one text with boxes, confidences and doubts. Pages whose
+    characters were not recognised but placed (OFD: ``recognised=False``) get the same
+    reading order and tables, and no repairs, boxes or confidences."""
     built: list[Page] = []
     segment_of: dict[int, _Segment] = {}  # id(Line) → its segment
     cells_of: dict[int, dict[tuple[int, int], _Segment]] = {}  # id(Table) → cells
     for number, page in enumerate(pages, start=1):
-        built.append(_page(page, number, segment_of, cells_of))
+        built.append(_page(page, number, segment_of, cells_of, recognised))
     placed_lines: list[tuple[int, _Segment]] = []
     table_numbers: dict[int, int] = {}
 
@@ -109,6 +113,8 @@ def layout(pages: Sequence[OcrPage], *, format: str) -> DocumentText:
             table_numbers[offset] = id(item)
 
     document = assemble(built, format=format, placed=placed)
+    if not recognised:
+        return document
     spans = list(placed_lines)
     for cell in document.cells:
         cells = cells_of.get(table_numbers.get(cell.table, -1), {})
@@ -171,10 +177,11 @@ def _page(
     number: int,
     segment_of: dict[int, _Segment],
     cells_of: dict[int, dict[tuple[int, int], _Segment]],
+    recognised: bool,
 ) -> Page:
-    slope = _skew(page.lines)
-    segments = [s for line in page.lines for s in _segments(line, number, slope)]
-    rows = _rows(segments)
+    slope = _skew(page.lines) if recognised else 0.0
+    segments = [s for line in page.lines for s in _segments(line, number, slope, recognised)]
+    rows = _merge_wrapped(_rows(segments))
     lines: list[Line] = []
     tables: list[Table] = []
     height = float(page.height)
@@ -209,7 +216,7 @@ def _skew(lines: list[OcrLine]) -> float:
     return slope if abs(slope) < 0.1 else 0.0  # more than ~6°: not a skew this can undo
 
 
-def _segments(line: OcrLine, page: int, slope: float) -> list[_Segment]:
+def _segments(line: OcrLine, page: int, slope: float, recognised: bool) -> list[_Segment]:
     """The line cut at cell-wide gaps, each piece trimmed and repaired."""
     boxed = [g.box for g in line.glyphs if g.box is not None]
     if not boxed:
@@ -229,9 +236,11 @@ def _segments(line: OcrLine, page: int, slope: float) -> list[_Segment]:
         if not glyphs:
             continue
         segment = _Segment(glyphs, page)
-        _repair(segment, size)
+        if recognised:
+            _repair(segment, size)
         centres = [((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for b in segment.boxes]
         segment.middle = statistics.fmean(y - slope * x for x, y in centres)
+        segment.lowest = segment.middle
         segment.height = size
         segments.append(segment)
     return segments
@@ -262,6 +271,46 @@ def _rows(segments: list[_Segment]) -> list[list[_Segment]]:
         else:
             rows.append([segment])
     return [sorted(row, key=lambda s: s.left) for row in rows]
+
+
+def _merge_wrapped(rows: list[list[_Segment]]) -> list[list[_Segment]]:
+    """A table cell's text wrapped onto a second line is a row of fewer segments, each right
+    under a cell of the row above and closer to it than table rows are to each other: its
+    segments go back into those cells."""
+    merged: list[list[_Segment]] = []
+    for row in rows:
+        above = merged[-1] if merged else None
+        if above is not None and len(above) >= 2 and len(row) < len(above):
+            owners = [_owner(segment, above) for segment in row]
+            step = min(s.middle for s in row) - max(s.lowest for s in above)
+            close = 0 < step < WRAP_PITCH * max(s.height for s in row)
+            if (
+                close
+                and all(o is not None for o in owners)
+                and len(set(map(id, owners))) == len(owners)
+            ):
+                for segment, owner in zip(row, owners, strict=True):
+                    assert owner is not None
+                    _continue_cell(owner, segment)
+                continue
+        merged.append(row)
+    return merged
+
+
+def _owner(segment: _Segment, row: list[_Segment]) -> _Segment | None:
+    """The one segment of ``row`` that ``segment`` lies under, if exactly one."""
+    found = [s for s in row if segment.left < s.right and s.left < segment.right]
+    return found[0] if len(found) == 1 else None
+
+
+def _continue_cell(cell: _Segment, more: _Segment) -> None:
+    offset = len(cell.glyphs)
+    cell.lowest = max(cell.lowest, more.lowest)
+    if _UNBREAKABLE.match(cell.glyphs[-1].char) and _UNBREAKABLE.match(more.glyphs[0].char):
+        cell.glyphs.append(Glyph(" ", 1.0, None))  # "100" / "200" must not become 100200
+        offset += 1
+    cell.glyphs.extend(more.glyphs)
+    cell.repairs.extend((start + offset, end + offset, text) for start, end, text in more.repairs)
 
 
 def _runs(rows: list[list[_Segment]], width: int) -> list[tuple[list[list[_Segment]], bool]]:
