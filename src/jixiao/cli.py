@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any, NoReturn, Protocol, TextIO, cast
 
 from jixiao import __version__
+from jixiao.cli_reading import PageProgress as _PageProgress
+from jixiao.cli_reading import reading_json, reading_line
 from jixiao.contract import audit_json, extract_json
 from jixiao.domain.errors import JixiaoError
 from jixiao.domain.findings import AuditReport, Severity
@@ -93,29 +95,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _extract(path: Path, *, as_json: bool) -> int:
+    pages = _PageProgress(sys.stderr, path)
     try:
-        report = report_read(path=path, source=str(path))
+        report = report_read(path=path, source=str(path), progress=pages.step)
     except JixiaoError as error:
         print(f"jixiao：{error}", file=sys.stderr)
         return EXIT_FAILED
     except Exception as error:
         print(f"jixiao：{_internal(path, error)}", file=sys.stderr)
         return EXIT_FAILED
+    finally:
+        pages.clear()
     if as_json:
-        _dump(extract_json(report))
+        _dump({**extract_json(report), "reading": reading_json(report)})
     else:
-        sys.stdout.write(format_extract(report))
+        sys.stdout.write(reading_line(report) + format_extract(report))
     return EXIT_OK
 
 
 def _evaluate_one(path: Path) -> _Outcome:
     """The audit of one file, or the reason it could not be read."""
+    pages = _PageProgress(sys.stderr, path)
     try:
-        evaluation = report_evaluate(path=path, source=str(path))
+        evaluation = report_evaluate(path=path, source=str(path), progress=pages.step)
     except JixiaoError as error:
         return None, str(error), None
     except Exception as error:  # a bug of ours must not hide the other files' results
         return None, _internal(path, error), None
+    finally:
+        pages.clear()
     return evaluation.audit, None, evaluation.report
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -11,12 +11,14 @@ from jixiao.domain.basic_data import BasicData
 from jixiao.domain.findings import AuditReport
 from jixiao.domain.report import Report
 from jixiao.domain.scorecard import Scorecard
-from jixiao.intake.files import read_document
+from jixiao.intake.files import READABLE_SUFFIXES, read_document
 from jixiao.intake.parse import parse_document, parse_text
 from jixiao.render import render
 from jixiao.render.model import render_gaps
 from jixiao.scoring.engine import score
 from jixiao.scoring.inputs import inputs_from_mapping, inputs_from_report
+
+__all__ = ["READABLE_SUFFIXES"]  # the extensions a report file may have (upload forms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,15 +27,26 @@ class Evaluation:
     audit: AuditReport
 
 
-def report_read(*, path: Path, source: str | None = None) -> Report:
-    """Read one report file (.txt, .docx, .pdf, .xlsx) into what it states, with evidence
-    that names the page and table cell where known. Raises UnreadableInput with a reason."""
-    return parse_document(read_document(path), source=source or str(path))
+def report_read(
+    *,
+    path: Path,
+    source: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Read one report file (any format intake.files reads) into what it states, with
+    evidence that names the page, table cell and (for a scan) box where known. Raises
+    UnreadableInput with a reason. ``progress`` hears (pages done, pages) while OCR reads."""
+    return parse_document(read_document(path, progress=progress), source=source or str(path))
 
 
-def report_evaluate(*, path: Path, source: str | None = None) -> Evaluation:
+def report_evaluate(
+    *,
+    path: Path,
+    source: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Evaluation:
     """Read one report and audit it."""
-    report = report_read(path=path, source=source)
+    report = report_read(path=path, source=source, progress=progress)
     return Evaluation(report=report, audit=run_audit(report))
 
 

@@ -143,6 +143,13 @@ CATALOGUE: dict[str, str] = {
         "与所写的{stated}相差{difference}个百分点，在四舍五入误差范围内"
     ),
     "figure-restated-differently": "{label}前后写法不一致：“{first}”与“{second}”，相差{difference}",
+    "ocr-low-confidence": (
+        "{label}“{figure}”（{page}）是从扫描件或照片识别出的，识别置信度仅{confidence}，"
+        "可能有误：请核对原件"
+    ),
+    "ocr-low-confidence:repaired": (
+        "{label}“{figure}”（{page}）由识别结果“{recognised}”按常见识别错误修正而来：请核对原件"
+    ),
     "rule-failed": "核对规则{rule}未能完成（{reason}），其结论缺失，请人工核对",
     # Scorecard warnings: the scoring engine writes the whole sentence (with its figures).
     "self-score-above-computed": "{message}",

@@ -19,6 +19,7 @@ from jixiao.audit.rules import (
     functional_sum_equals_total,
     income_equals_expenditure_totals,
     indicator_table_missing,
+    ocr_low_confidence,
     output_as_spending,
     required_section_missing,
     satisfaction_without_sample,
@@ -64,6 +65,7 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         share_matches.CODE: share_matches.check,
         completion_rate_matches.CODE: completion_rate_matches.check,
         score_table_adds_up.CODE: score_table_adds_up.check,
+        ocr_low_confidence.CODE: ocr_low_confidence.check,
         # Scorecard warnings (jixiao.scoring.warnings), shown beside the sums.
         self_score_above_computed.CODE: self_score_above_computed.check,
         score_ratio_above_execution.CODE: score_ratio_above_execution.check,

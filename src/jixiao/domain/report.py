@@ -12,8 +12,8 @@ from enum import Enum
 
 from jixiao.domain.evidence import Evidence
 from jixiao.domain.money import Count, Money, Rate
-from jixiao.domain.relations import Breakdown, Ratio, StatedChange
 from jixiao.domain.reading import Reading
+from jixiao.domain.relations import Breakdown, Ratio, StatedChange
 
 
 class ReportKind(Enum):

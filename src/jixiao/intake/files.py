@@ -51,7 +51,9 @@ READABLE_SUFFIXES = (
 )  # fmt: skip
 
 
-def read_document(path: Path, *, progress: Progress | None = None) -> DocumentText:
+def read_document(
+    path: Path, *, progress: Progress | None = None, ocr: bool = True
+) -> DocumentText:
     """The text of a report file in any format jixiao reads (see the module docstring), or
     UnreadableInput with what to do next."""
     if not path.exists():
@@ -74,13 +76,15 @@ def read_document(path: Path, *, progress: Progress | None = None) -> DocumentTe
         raise UnreadableInput(
             f"无法读取“{path.name}”：{error.strerror or '文件不可访问'}"
         ) from error
-    return read_document_bytes(data, name=path.name, progress=progress)
+    return read_document_bytes(data, name=path.name, progress=progress, ocr=ocr)
 
 
 def read_document_bytes(
-    data: bytes, *, name: str, progress: Progress | None = None
+    data: bytes, *, name: str, progress: Progress | None = None, ocr: bool = True
 ) -> DocumentText:
-    """The same for bytes (an upload): ``name`` gives the extension and the messages' label."""
+    """The same for bytes (an upload): ``name`` gives the extension and the messages' label.
+    ``ocr=False`` checks a scan or photograph (it opens, it is not a bomb) without
+    recognising it: the result is then an empty text whose reader is "ocr"."""
     label = f"“{name}”" if name else "文件"
     suffix = Path(name).suffix.lower()
     if len(data) > MAX_BYTES:
@@ -90,7 +94,7 @@ def read_document_bytes(
     if data.startswith(_PDF_MAGIC) or (suffix == ".pdf" and _PDF_MAGIC in data[:1024]):
         from jixiao.intake.readers.pdf import read_pdf  # noqa: PLC0415 (see _read_package)
 
-        return read_pdf(data, label=label, progress=progress)
+        return read_pdf(data, label=label, progress=progress, ocr=ocr)
     if data.startswith(_ZIP_MAGIC):
         return _read_package(data, label)
     if data.startswith(OLE_MAGIC):
@@ -102,7 +106,7 @@ def read_document_bytes(
     ):
         from jixiao.intake.readers.ocr import read_image  # noqa: PLC0415 (see _read_package)
 
-        return read_image(data, label=label, progress=progress)
+        return read_image(data, label=label, progress=progress, ocr=ocr)
     if data.startswith(b"{\\rtf"):
         raise UnsupportedFormat(f"{label}是 RTF 文档：请用 Word 或 WPS 打开后另存为 .docx 再提交")
     if suffix in _LEGACY:

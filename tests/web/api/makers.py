@@ -81,5 +81,6 @@ BAD_FILES: dict[str, tuple[str, bytes, str]] = {
     "binary as text": ("报告.txt", bytes(range(256)) * 20, "不是文本文件"),
     "shift_jis text": ("报告.txt", ("部門整体支出の報告書" * 40).encode("shift_jis"), "编码"),
     "ebcdic text": ("报告.txt", ("Budget performance report 2022. " * 40).encode("cp500"), "编码"),
-    "legacy doc": ("报告.doc", OLE_MAGIC + b"\x00" * 2048, "不是可读取的报告文件"),
+    "damaged doc": ("报告.doc", OLE_MAGIC + b"\x00" * 2048, "已损坏"),
+    "truncated jpg": ("扫描.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 64, "图片"),
 }

@@ -59,7 +59,7 @@ def test_stored_file_is_outside_the_static_root_under_a_chosen_name(
 @pytest.mark.parametrize(
     ("name", "body", "message"),
     [
-        ("报告.doc", b"x", "不是可读取的报告文件"),
+        ("报告.ppt", b"x", "不是可读取的报告文件"),
         ("报告.exe", b"MZ", "不是可读取的报告文件"),
         ("空.txt", b"", "空文件"),
     ],

@@ -28,12 +28,12 @@ from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
 from apps.campaigns.models import Campaign
 from apps.errors import InvalidInput, NotAllowed
-from apps.submissions import storage
+from apps.submissions import engine, storage
 from apps.submissions.models import BatchImport, IntakeState, State, Submission
 
 _log = logging.getLogger(__name__)
 
-READABLE = (".txt", ".docx", ".pdf", ".xlsx")
+READABLE = engine.READABLE_SUFFIXES
 _UTF8_FLAG = 0x800
 _CHUNK = 1024 * 1024
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -198,7 +198,7 @@ def _one(
     name = PurePosixPath(member.name.replace("\\", "/")).name
     result = {"file": member.name, "unit": "", "status": "skipped", "message": ""}
     if PurePosixPath(name).suffix.lower() not in READABLE:
-        result["message"] = "不是可读取的报告文件（.docx、.pdf、.txt、.xlsx）"
+        result["message"] = f"不是可读取的报告文件（{engine.READABLE_NAMES}）"
         return result
     submission, why = match_unit(name, submissions)
     if submission is None:

@@ -8,7 +8,7 @@ engines directly.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -52,27 +52,39 @@ RENDER_FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
+# Every extension the reader accepts, and how a form names them.
+READABLE_SUFFIXES: tuple[str, ...] = services.READABLE_SUFFIXES
+READABLE_NAMES = (
+    ".docx、.doc、.wps、.pdf、.ofd、.txt、.xlsx、.xls、.et 或扫描件图片（.jpg、.png、.tif）"
+)
+
+
 class ReadError(Exception):
     """The document cannot be read; ``str()`` is the core's Chinese message."""
 
 
-def read_report(path: Path, *, source: str) -> Report:
+def read_report(
+    path: Path, *, source: str, progress: Callable[[int, int], None] | None = None
+) -> Report:
     """The report a stored file states, or ReadError with what to do.
 
     ``source`` is the user's own file name: messages quote it, never the name the file is
-    stored under. OSError when the stored file cannot be opened."""
+    stored under. OSError when the stored file cannot be opened. ``progress`` hears (pages
+    done, pages) while a scan is recognised."""
     data = path.read_bytes()
     try:
-        return parse_document(read_document_bytes(data, name=source), source=source)
+        document = read_document_bytes(data, name=source, progress=progress)
+        return parse_document(document, source=source)
     except JixiaoError as error:
         raise ReadError(str(error)) from error
 
 
 def check_readable(data: bytes, *, name: str) -> None:
     """Whether a file can be read at all (its format, encoding, encryption, zip bombs, XML
-    entities): the decoding step alone, linear in size; ReadError with the reason."""
+    entities): the decoding step alone, linear in size; ReadError with the reason. A scan
+    or photograph is opened and checked, not recognised (OCR is the worker's)."""
     try:
-        read_document_bytes(data, name=name)
+        read_document_bytes(data, name=name, ocr=False)
     except JixiaoError as error:
         raise ReadError(str(error)) from error
 

@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 
 from apps.amounts import AmountField
+from apps.submissions import engine
 from apps.submissions.fields import (
     FIELDS,
     FUNCTIONAL_BASIS,
@@ -239,6 +240,9 @@ def decimal_text(value: object) -> str:
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="报告文件",
-        help_text="支持 .docx、.pdf、.txt、.xlsx；上传后自动读取，读取结果将替换当前数据。",
-        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.pdf,.txt,.xlsx"}),
+        help_text=(
+            f"支持 {engine.READABLE_NAMES}；上传后在后台读取（扫描件逐页识别，页面显示进度），"
+            "读取结果将替换当前数据。"
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(engine.READABLE_SUFFIXES)}),
     )

@@ -40,7 +40,7 @@ from apps.units.models import Unit
 
 _log = logging.getLogger(__name__)
 
-ACCEPTED_SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
+ACCEPTED_SUFFIXES = engine.READABLE_SUFFIXES
 _SHOWN, _LISTED = 500, 300  # what a kept reading's list of differences holds at most
 
 
@@ -79,9 +79,7 @@ def document_upload(
     original = PurePath(upload.name or "").name
     suffix = PurePath(original).suffix.lower()
     if suffix not in ACCEPTED_SUFFIXES:
-        raise InvalidInput(
-            f"“{original}”不是可读取的报告文件：请上传 .docx、.pdf、.txt 或 .xlsx 文件"
-        )
+        raise InvalidInput(f"“{original}”不是可读取的报告文件：请上传 {engine.READABLE_NAMES} 文件")
     if not upload.size:
         raise InvalidInput(f"“{original}”是空文件")
     if upload.size > settings.INTAKE_MAX_BYTES:
@@ -177,7 +175,9 @@ def document_intake(*, document_id: int) -> Document:
 def _intake(document: Document) -> Document:
     try:
         base = reading.read_within_budget(
-            storage.path_of(document.stored_name), source=document.original_name
+            storage.path_of(document.stored_name),
+            source=document.original_name,
+            progress=_page_progress(document),
         )
     except engine.ReadError as error:
         return _intake_failed(document, str(error))
@@ -233,6 +233,18 @@ def _intake_kept(document: Document, fresh: Submission, data: Data, text: str) -
     summary = {"document": document.pk, "file": document.original_name, "kept": len(changes)}
     audit_record(action=AuditAction.INTAKE, target=fresh, summary=summary)
     return _intake_done(document, text, message)
+
+
+def _page_progress(document: Document) -> Any:
+    """Tells the page how far OCR has got: the intake message while the document is read
+    (the page shows it and refreshes itself)."""
+
+    def step(done: int, total: int) -> None:
+        Document.objects.filter(pk=document.pk, intake_state=IntakeState.RUNNING).update(
+            intake_message=f"正在识别扫描件中的文字：第 {done}/{total} 页"
+        )
+
+    return step
 
 
 def _summary(findings: list[dict[str, Any]]) -> str:

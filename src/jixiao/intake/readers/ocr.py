@@ -47,22 +47,29 @@ class _Image:
     height: int
 
 
-def read_image(data: bytes, *, label: str, progress: Progress | None = None) -> DocumentText:
-    """A photograph or scan (.jpg/.png/.tif/.bmp/.gif; every frame of a multi-page TIFF)."""
+def read_image(
+    data: bytes, *, label: str, progress: Progress | None = None, ocr: bool = True
+) -> DocumentText:
+    """A photograph or scan (.jpg/.png/.tif/.bmp/.gif; every frame of a multi-page TIFF).
+    ``ocr=False``: only check that every frame decodes (an empty text is returned)."""
     if not data:
         raise UnreadableInput(f"{label}是空文件（0 字节）：请重新拍照或扫描后再提交")
     images = list(_decoded_frames(data, label))
+    if not ocr:
+        return DocumentText(text="", format="image", reader="ocr")
     return recognise(images, label=label, kind="image", progress=progress)
 
 
 def read_scanned_pdf(
-    document: Any, *, label: str, progress: Progress | None = None
+    document: Any, *, label: str, progress: Progress | None = None, ocr: bool = True
 ) -> DocumentText:
     """A PDF without a text layer (an open pypdfium2 document): every page rendered at
-    RENDER_DPI (less for an oversized page) and recognised."""
+    RENDER_DPI (less for an oversized page) and recognised (``ocr=False``: only counted)."""
     count = len(document)
     if count > MAX_PAGES:
         raise UnreadableInput(_too_many_pages(label, count))
+    if not ocr:
+        return DocumentText(text="", format="pdf", reader="ocr")
 
     def pages() -> Iterator[_Image]:
         for index in range(count):

@@ -46,7 +46,9 @@ _STANDARD_FONTS = (
 )  # fmt: skip
 
 
-def read_pdf(data: bytes, *, label: str, progress: Progress | None = None) -> DocumentText:
+def read_pdf(
+    data: bytes, *, label: str, progress: Progress | None = None, ocr: bool = True
+) -> DocumentText:
     """Read a PDF's text layer; a PDF without one (a scan), or whose text cannot be
     decoded, is read through OCR. Raises UnreadableInput for encrypted or damaged files,
     with what to do in Chinese. ``progress`` hears of each page OCR reads."""
@@ -58,7 +60,7 @@ def read_pdf(data: bytes, *, label: str, progress: Progress | None = None) -> Do
             # Imported only for scans: the recogniser takes seconds to load.
             from jixiao.intake.readers.ocr import read_scanned_pdf  # noqa: PLC0415
 
-            return read_scanned_pdf(document, label=label, progress=progress)
+            return read_scanned_pdf(document, label=label, progress=progress, ocr=ocr)
     except pdfium.PdfiumError as error:
         raise UnreadableInput(
             f"{label}已损坏，无法读取其中的文字：请重新导出 PDF 后再提交"

@@ -48,7 +48,9 @@ def documents_list(request: HttpRequest, pk: Id, params: Query[PageParams]) -> A
 def document_new(
     request: HttpRequest, pk: Id, response: HttpResponse, file: File[UploadedFile]
 ) -> Any:
-    """上传 .docx、.pdf、.txt 或 .xlsx（multipart/form-data，字段名 file）。
+    """上传报告文件（multipart/form-data，字段名 file）。
+
+    可为 .docx、.doc、.wps、.pdf、.ofd、.txt、.xlsx、.xls、.et 或扫描件图片（.jpg、.png、.tif）。
 
     文件先经检查（能否读取、是否加密、压缩炸弹、XML 实体等），不能读取的返回 422 并说明原因，
     不留下任何记录；能读取的返回 202，随后由后台读取并替换报告数据，读取状态见 Location。"""
