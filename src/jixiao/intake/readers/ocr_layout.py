@@ -32,6 +32,7 @@ CELL_GAP = 1.2  # in character heights: a wider gap inside a line separates tabl
 WRAP_PITCH = 1.8  # in character heights: a cell's wrapped line is closer than this
 _STRAY_SPACE = 0.35  # in character heights: a space over a narrower gap is not on the page
 _FIGURE = re.compile(r"\d(?:[\d,.]*\d)?%?")
+_AMOUNT = re.compile(r"\d(?:[\d,.]*\d)?(?:%|[万亿千]?元)?")
 _DIGITISH = re.compile(r"[\d.,%]")
 _UNBREAKABLE = re.compile(r"[0-9A-Za-z.,%]")
 
@@ -140,15 +141,30 @@ def _marks(spans: list[tuple[int, _Segment]]) -> tuple[list[TextBox], list[Doubt
         known = [g.confidence for g in segment.glyphs if g.box is not None]
         end = offset + len(segment.glyphs)
         boxes.append(TextBox(offset, end, segment.page, segment.box, statistics.fmean(known)))
+        text = segment.text
+        # The whole amount each repair touched, as repaired and as it was recognised.
+        touched: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         for start, stop, recognised in segment.repairs:
+            around = next(
+                (m for m in _AMOUNT.finditer(text) if m.start() <= start and stop <= m.end()),
+                None,
+            )
+            span = (around.start(), around.end()) if around else (start, stop)
+            touched.setdefault(span, []).append((start, stop, recognised))
+        for (first, last), repairs in touched.items():
+            recognised_text = text[first:last]
+            for start, stop, recognised in sorted(repairs, reverse=True):
+                recognised_text = (
+                    recognised_text[: start - first] + recognised + recognised_text[stop - first :]
+                )
             doubts.append(
                 Doubt(
-                    offset + start,
-                    offset + stop,
+                    offset + first,
+                    offset + last,
                     DoubtKind.REPAIRED,
                     page=segment.page,
-                    box=_union([g.box for g in segment.glyphs[start:stop] if g.box]),
-                    recognised=recognised,
+                    box=_union([g.box for g in segment.glyphs[first:last] if g.box]),
+                    recognised=recognised_text,
                 )
             )
         for figure in _FIGURE.finditer(segment.text):
@@ -358,7 +374,8 @@ def _lead(glyphs: list[Glyph], first: Box) -> float:
 def _table(
     rows: list[list[_Segment]], height: float
 ) -> tuple[Table, dict[tuple[int, int], _Segment]]:
-    """A table of the rows: columns are the bands the widest rows' cells occupy."""
+    """A table of the rows: a row's cells go into the column bands they overlap most
+    (the nearest, where they overlap none)."""
     bands = _bands(rows)
     cells: dict[tuple[int, int], _Segment] = {}
     table_rows: list[list[tuple[int, str | None]]] = []
@@ -366,7 +383,9 @@ def _table(
         columns = [_band_of(segment, bands) for segment in row]
         if len(set(columns)) < len(columns) or columns != sorted(columns):
             columns = list(range(1, len(row) + 1))  # the bands do not fit: in order
-        table_rows.append([(c, s.text) for c, s in zip(columns, row, strict=True)])
+        texts = dict(zip(columns, (s.text for s in row), strict=True))
+        # Empty cells written as such, so that figures keep their columns.
+        table_rows.append([(c, texts.get(c)) for c in range(1, max(columns) + 1)])
         cells.update({(number, c): s for c, s in zip(columns, row, strict=True)})
     segments = [s for row in rows for s in row]
     top = min(s.middle - s.height / 2 for s in segments)
@@ -382,17 +401,14 @@ def _table(
 
 
 def _bands(rows: list[list[_Segment]]) -> list[tuple[float, float]]:
-    """Column bands: the horizontal extents of the cells of the rows with the most cells,
-    merged where they overlap."""
+    """Column bands: in the rows with the most cells (every column filled), the k-th cell
+    is in column k; a column's band spans its cells in those rows."""
     most = max(len(row) for row in rows)
-    extents = sorted((s.left, s.right) for row in rows if len(row) >= max(2, most - 1) for s in row)
-    bands: list[tuple[float, float]] = []
-    for left, right in extents:
-        if bands and left <= bands[-1][1]:
-            bands[-1] = (bands[-1][0], max(bands[-1][1], right))
-        else:
-            bands.append((left, right))
-    return bands
+    full = [row for row in rows if len(row) == most]
+    return [
+        (min(row[k].left for row in full), max(row[k].right for row in full))
+        for k in range(most)
+    ]
 
 
 def _band_of(segment: _Segment, bands: list[tuple[float, float]]) -> int:
