@@ -4,7 +4,9 @@ test_ocr.py and test_ocr_corpus.py)."""
 
 from __future__ import annotations
 
-from jixiao.domain.reading import DoubtKind
+from dataclasses import replace
+
+from jixiao.domain.reading import Box, DoubtKind
 from jixiao.intake.parse import parse_document
 from jixiao.intake.readers.ocr_layout import LOW_CONFIDENCE, Glyph, OcrLine, OcrPage, layout
 
@@ -12,10 +14,14 @@ SIZE = 30  # pixels per character
 WIDE = "一二三四五六七八九十"
 
 
+PAD = 8  # the recogniser's boxes reach this far above and below the characters
+
+
 def line(text: str, x: int, y: int, *, slope: float = 0.0, low: dict[int, float] | None = None,
          gap: dict[int, int] | None = None) -> OcrLine:  # fmt: skip
-    """Characters from x on the baseline y: 汉字 a full size wide, others half; ``gap``
-    adds pixels before a character, ``low`` sets a character's confidence."""
+    """Characters from x on the baseline y: 汉字 a full size wide, others half, in boxes
+    padded as the recogniser pads them; ``gap`` adds pixels before a character, ``low``
+    sets a character's confidence."""
     glyphs = []
     position = float(x)
     for index, char in enumerate(text):
@@ -26,7 +32,7 @@ def line(text: str, x: int, y: int, *, slope: float = 0.0, low: dict[int, float]
             position += SIZE // 3
             continue
         top = round(y + slope * position)
-        box = (round(position), top, round(position + width), top + SIZE)
+        box = (round(position), top - PAD, round(position + width), top + SIZE + PAD)
         glyphs.append(Glyph(char, (low or {}).get(index, 0.99), box))
         position += width
     boxes = [g.box for g in glyphs if g.box]
@@ -125,7 +131,7 @@ def test_a_figure_read_with_low_confidence_is_a_doubt_with_its_page_and_box() ->
     assert doubt.kind is DoubtKind.LOW_CONFIDENCE and doubt.page == 2
     assert result.text[doubt.start : doubt.end] == "793.43"
     assert doubt.confidence is not None and doubt.confidence < LOW_CONFIDENCE
-    assert doubt.box is not None and doubt.box[1] >= 300
+    assert doubt.box is not None and doubt.box[1] >= 300 - PAD
     assert result.confidence is not None and 0.9 < result.confidence < 1.0
 
 
@@ -137,12 +143,17 @@ def test_the_report_carries_the_doubts_and_evidence_its_box() -> None:
     assert [report.text[d.start : d.end] for d in report.reading.doubts] == ["793.43"]
     basic = report.spending.basic
     assert basic is not None and basic.evidence.page == 1
-    assert basic.evidence.box is not None and basic.evidence.box[1] >= 300
+    assert basic.evidence.box is not None and basic.evidence.box[1] >= 300 - PAD
 
 
 def test_placed_characters_get_no_repairs_nor_doubts() -> None:
     """OFD text is placed, not recognised: 兀 stays 兀, and no confidence is reported."""
     placed = line("公用经费105.2万兀", 100, 300, low={5: 0.1})
+    placed.glyphs = [replace(g, box=_unpadded(g.box)) for g in placed.glyphs]
     result = layout([page(placed)], format="ofd", recognised=False)
     assert result.text == "公用经费105.2万兀\n"
     assert not result.doubts and result.confidence is None and not result.boxes
+
+
+def _unpadded(box: Box | None) -> Box | None:
+    return None if box is None else (box[0], box[1] + PAD, box[2], box[3] - PAD)

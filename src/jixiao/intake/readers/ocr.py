@@ -35,6 +35,9 @@ MAX_PAGES = 100  # a performance report with its tables is far shorter
 MAX_PIXELS = 60_000_000  # one page image: A4 at 600 dpi is 35 megapixels
 MAX_SIDE = 2400  # pixels on the longer side of a page given to the recogniser
 RENDER_DPI = 200  # scanned PDF pages are rendered at this resolution
+# Lines recognised with less confidence are dropped by the recogniser. Kept low: a faint "="
+# or "—" in a table cell is better kept and flagged (ocr_layout.LOW_CONFIDENCE) than lost.
+MIN_LINE_SCORE = 0.3
 _MODELS = ("PP-OCRv6_det_small.onnx", "PP-OCRv6_rec_small.onnx")
 
 
@@ -251,6 +254,7 @@ def _cached_engine() -> Any:
     engine = RapidOCR(
         params={
             "Global.log_level": "error",
+            "Global.text_score": MIN_LINE_SCORE,
             "Global.use_cls": False,  # pages are upright; a skew of a degree or two is fine
             "Global.max_side_len": MAX_SIDE,
             "Global.return_word_box": True,

@@ -29,7 +29,8 @@ from jixiao.intake.readers.pdf_layout import Line, Page, Table, assemble
 
 LOW_CONFIDENCE = 0.9  # a figure with a character read below this is flagged for checking
 CELL_GAP = 1.2  # in character heights: a wider gap inside a line separates table cells
-WRAP_PITCH = 1.8  # in character heights: a cell's wrapped line is closer than this
+WRAP_RECOGNISED = 0.95  # in box heights: a wrapped cell line is closer (see _merge_wrapped)
+WRAP_PLACED = 1.9
 _STRAY_SPACE = 0.35  # in character heights: a space over a narrower gap is not on the page
 _FIGURE = re.compile(r"\d(?:[\d,.]*\d)?%?")
 _AMOUNT = re.compile(r"\d(?:[\d,.]*\d)?(?:%|[万亿千]?元)?")
@@ -197,7 +198,7 @@ def _page(
 ) -> Page:
     slope = _skew(page.lines) if recognised else 0.0
     segments = [s for line in page.lines for s in _segments(line, number, slope, recognised)]
-    rows = _merge_wrapped(_rows(segments))
+    rows = _merge_wrapped(_rows(segments), recognised)
     lines: list[Line] = []
     tables: list[Table] = []
     height = float(page.height)
@@ -263,8 +264,9 @@ def _segments(line: OcrLine, page: int, slope: float, recognised: bool) -> list[
 
 
 def _trimmed(glyphs: list[Glyph]) -> list[Glyph]:
-    """Without spaces at either end, nor a pipe (it would cut a table row apart)."""
-    kept = [Glyph("｜", g.confidence, g.box) if g.char == "|" else g for g in glyphs]
+    """Without spaces at either end (a pipe inside a table cell is made full-width when
+    the row is written: DocumentBuilder.row)."""
+    kept = list(glyphs)
     while kept and kept[0].box is None:
         kept.pop(0)
     while kept and kept[-1].box is None:
@@ -289,17 +291,24 @@ def _rows(segments: list[_Segment]) -> list[list[_Segment]]:
     return [sorted(row, key=lambda s: s.left) for row in rows]
 
 
-def _merge_wrapped(rows: list[list[_Segment]]) -> list[list[_Segment]]:
-    """A table cell's text wrapped onto a second line is a row of fewer segments, each right
-    under a cell of the row above and closer to it than table rows are to each other: its
-    segments go back into those cells."""
+def _merge_wrapped(rows: list[list[_Segment]], recognised: bool) -> list[list[_Segment]]:
+    """A table cell's text wrapped onto a second line is a row of no more segments than the
+    row above, each right under a different cell of it, and closer to it than table rows are
+    to each other: its segments go back into those cells.
+
+    "Closer" is measured in box heights: a recogniser's boxes are padded (about two and a
+    half times the text's height), so a cell's next line starts less than one box height
+    below, and the next row more; placed characters' boxes are the font size, and a cell's
+    lines are 1.5 of it apart, rows two and a half or more."""
+    pitch = WRAP_RECOGNISED if recognised else WRAP_PLACED
     merged: list[list[_Segment]] = []
     for row in rows:
         above = merged[-1] if merged else None
-        if above is not None and len(above) >= 2 and len(row) < len(above):
+        if above is not None and len(above) >= 2 and len(row) <= len(above):
             owners = [_owner(segment, above) for segment in row]
             step = min(s.middle for s in row) - max(s.lowest for s in above)
-            close = 0 < step < WRAP_PITCH * max(s.height for s in row)
+            height = statistics.median(s.height for s in [*above, *row])
+            close = 0 < step < pitch * height
             if (
                 close
                 and all(o is not None for o in owners)
@@ -406,13 +415,17 @@ def _bands(rows: list[list[_Segment]]) -> list[tuple[float, float]]:
     most = max(len(row) for row in rows)
     full = [row for row in rows if len(row) == most]
     return [
-        (min(row[k].left for row in full), max(row[k].right for row in full))
-        for k in range(most)
+        (min(row[k].left for row in full), max(row[k].right for row in full)) for k in range(most)
     ]
 
 
 def _band_of(segment: _Segment, bands: list[tuple[float, float]]) -> int:
-    """The 1-based band the segment overlaps most (the nearest when it overlaps none)."""
+    """The 1-based band that holds the segment's centre, else the one it overlaps most
+    (the nearest when it overlaps none)."""
+    centre = (segment.left + segment.right) / 2
+    holding = [i for i, (left, right) in enumerate(bands) if left <= centre <= right]
+    if len(holding) == 1:
+        return holding[0] + 1
 
     def score(band: tuple[float, float]) -> float:
         overlap = min(segment.right, band[1]) - max(segment.left, band[0])
@@ -464,7 +477,7 @@ def _fixed_char(char: str, before: str, after: str) -> str | None:
         return "0"  # "1O5.2": a letter among a figure's digits
     if char in "Oo" and before == "." and after.isdigit():
         return "0"
-    if char in "lI|" and before.isdigit() and after.isdigit():
+    if char in "lI" and before.isdigit() and after.isdigit():
         return "1"
     return None
 
