@@ -26,6 +26,9 @@ from tests.intake.readers.makers import (
     pdf_from_text,
     xlsx_from_text,
 )
+from tests.intake.readers.ofd_maker import ofd_from_text
+from tests.intake.readers.sheets97 import xls_from_text
+from tests.intake.readers.word97 import doc_from_text
 
 REPORT = (
     "青峰县林业局2023年度部门整体支出绩效自评报告\n"
@@ -55,6 +58,9 @@ def zipped(members: dict[str, bytes]) -> bytes:
         ("报告", lambda: xlsx_from_text(REPORT), "xlsx"),
         ("报告.pdf", lambda: pdf_from_text(REPORT), "pdf"),
         ("报告.txt", lambda: REPORT.encode("gb18030"), "text"),
+        ("报告.txt", lambda: doc_from_text(REPORT), "doc"),  # a Word 97 file renamed
+        ("表.doc", lambda: xls_from_text(REPORT), "xls"),  # a workbook saved as .doc
+        ("报告.zip", lambda: ofd_from_text(REPORT), "ofd"),
     ],
 )
 def test_the_content_decides_the_reader(name: str, make: object, kind: str) -> None:
@@ -74,19 +80,14 @@ def test_reading_a_path_and_the_old_text_interface(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "data", "words"),
     [
-        ("报告.doc", OLE + b"\0" * 1024, ("Word 97-2003", "另存为 .docx")),
-        ("报告.wps", OLE + b"\0" * 1024, ("WPS 文字", "另存为 .docx")),
-        ("表.xls", OLE + b"\0" * 1024, ("Excel 97-2003", "另存为 .xlsx")),
-        ("表.et", OLE + b"\0" * 1024, ("WPS 表格", "另存为 .xlsx")),
-        ("报告", OLE + b"\0" * 1024, ("Office 97-2003", "另存为")),
-        ("报告.doc", "<html>报告</html>".encode(), ("Word 97-2003", "另存为 .docx")),
+        ("报告.doc", "<html>报告</html>".encode(), ("不是Word 97-2003", "另存为 .docx")),
+        ("表.xls", "<table>报告</table>".encode(), ("不是Excel 97-2003", "另存为 .xlsx")),
         ("报告.docx", OLE + "EncryptedPackage".encode("utf-16-le"), ("打开密码", "取消密码")),
         ("报告.rtf", b"{\\rtf1\\ansi report}", ("RTF", "另存为 .docx")),
         ("演示.pptx", zipped({"ppt/presentation.xml": b"<p/>"}), ("PowerPoint", ".docx")),
         ("报告.odt", zipped({"mimetype": b"application/x", "content.xml": b"<a/>"}),
          ("OpenDocument", "另存为 .docx")),
         ("材料.zip", zipped({"报告.txt": REPORT.encode()}), ("ZIP 压缩包", "解压")),
-        ("扫描.jpg", b"\xff\xd8\xff\xe0" + b"\0" * 64, ("图片", "扫描件")),
     ],
 )  # fmt: skip
 def test_formats_that_cannot_be_read_say_what_to_do(
@@ -107,6 +108,12 @@ def test_formats_that_cannot_be_read_say_what_to_do(
         ("报告.docx", b"PK\x03\x04" + b"\x00" * 200, ("已损坏",)),
         ("报告.docx", docx_from_text(REPORT)[:-200], ("已损坏",)),  # cut short
         ("表.xlsx", zipped({"xl/workbook.xml": b"<workbook/>"}), ("已损坏",)),
+        # An OLE container with nothing in it: a broken .doc/.wps/.xls/.et
+        ("报告.doc", OLE + b"\0" * 1024, ("已损坏", "另存为")),
+        ("报告.wps", OLE + b"\0" * 1024, ("已损坏", "另存为")),
+        ("表.xls", OLE + b"\0" * 1024, ("已损坏", "另存为")),
+        ("表.et", OLE + b"\0" * 1024, ("已损坏", "另存为")),
+        ("扫描.jpg", b"\xff\xd8\xff\xe0" + b"\0" * 64, ("图片", "重新拍照或扫描")),
     ],
 )
 def test_broken_and_mislabelled_files_are_refused(

@@ -137,8 +137,11 @@ def _pdf_without_text(draw_image: bool) -> bytes:
 
 
 @pytest.mark.parametrize("draw_image", [True, False], ids=["scan", "blank"])
-def test_a_pdf_without_a_text_layer_is_refused_as_a_scan(draw_image: bool) -> None:
-    with pytest.raises(UnreadableInput, match="扫描件（没有文字层）：请提交由 Word 直接导出的 PDF"):
+def test_a_pdf_without_a_text_layer_is_recognised_and_a_blank_one_refused(
+    draw_image: bool,
+) -> None:
+    """No text layer: the pages go through OCR (test_ocr*.py); blank pages give nothing."""
+    with pytest.raises(UnreadableInput, match="没有识别出任何文字：请确认图片清晰"):
         read_pdf(_pdf_without_text(draw_image), label="“扫描.pdf”")
 
 
@@ -163,7 +166,7 @@ def test_a_truncated_pdf_keeps_what_it_can_or_says_it_is_damaged(tmp_path: Path)
     try:
         document = read_pdf(data[: len(data) // 2], label="“半个.pdf”")
     except UnreadableInput as error:
-        assert "损坏" in str(error) or "扫描件" in str(error)
+        assert "损坏" in str(error) or "没有识别出任何文字" in str(error)
     else:
         assert document.text  # PDFium repairs what it can
 

@@ -176,6 +176,7 @@ def _decoded_frames(data: bytes, label: str) -> Iterator[_Image]:
 
     try:
         with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow's notes on odd files are not for users
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             opened = Image.open(io.BytesIO(data))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
@@ -193,9 +194,12 @@ def _decoded_frames(data: bytes, label: str) -> Iterator[_Image]:
             if frame.width * frame.height > MAX_PIXELS:
                 raise UnreadableInput(_too_large(label))
             try:
-                frame.load()
-                upright = ImageOps.exif_transpose(frame)
-                yield _as_image(upright)
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    frame.load()
+                    upright = ImageOps.exif_transpose(frame)
+                    image = _as_image(upright)
+                yield image
             except (OSError, ValueError, SyntaxError) as error:
                 raise UnreadableInput(
                     f"{label}的图片数据不完整（文件被截断或已损坏）：请重新拍照或扫描后再提交"
