@@ -97,7 +97,7 @@ def _findings(report: Report) -> list[tuple[str, str, str | None, str | None]]:
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("path", TEXTS, ids=_id)
 def test_figures_findings_and_headings_are_those_of_the_docx_or_xlsx(path: Path, kind: str) -> None:
-    document, read = _read(path, kind)
+    _, read = _read(path, kind)
     _, reference = _read(path, KINDS[kind][2])
     assert _stated(read) == _stated(reference)
     assert _findings(read) == _findings(reference)
@@ -146,13 +146,15 @@ def _xls_encrypted() -> bytes:
 
 def _ofd_with(content: str) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(ofd_from_text(_REPORT))) as source:
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-            for info in source.infolist():
-                data = source.read(info.filename)
-                if info.filename.endswith("Content.xml"):
-                    data = content.encode()
-                target.writestr(info, data)
+    with (
+        zipfile.ZipFile(io.BytesIO(ofd_from_text(_REPORT))) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename.endswith("Content.xml"):
+                data = content.encode()
+            target.writestr(info, data)
     return buffer.getvalue()
 
 
