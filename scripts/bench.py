@@ -23,6 +23,7 @@ import pylopdf_fonts_zh_cn
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import typst
 from bench_intake import print_intake_table
+from bench_readers import ocr_rows, old_format_rows
 from bench_web import campaign_view_rows
 
 from jixiao.audit.engine import run as run_audit
@@ -167,6 +168,7 @@ def render_rows(name: str, report: Report) -> list[tuple[str, float, float | Non
 def main() -> int:
     name, text = sample_text()
     rows = document_rows(text)
+    rows.extend(old_format_rows(text))
     parse_only = median_ms(lambda: parse_text(text, source="bench"), 200)
     rows.append((f"读取（{name}）中位数", parse_only, 5.0, "毫秒"))
     both = median_ms(lambda: run_audit(parse_text(text, source="bench")), 200)
@@ -175,6 +177,7 @@ def main() -> int:
     rows.append(("1000 份报告，一次 jixiao audit 调用", batch, 10.0, "秒"))
     rows.extend(render_rows(name, parse_text(text, source="bench")))
     rows.extend(campaign_view_rows())
+    rows.extend(ocr_rows(text))  # last: a minute of recognition
     print(f"| {'项目':<36} | {'实测':>10} | {'目标':>8} | {'实测/目标':>9} |")
     print(f"|{'-' * 38}|{'-' * 12}|{'-' * 10}|{'-' * 11}|")
     for label, measured, target, unit in rows:

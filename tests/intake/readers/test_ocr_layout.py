@@ -4,8 +4,6 @@ test_ocr.py and test_ocr_corpus.py)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from jixiao.domain.reading import Box, DoubtKind
 from jixiao.intake.parse import parse_document
 from jixiao.intake.readers.ocr_layout import LOW_CONFIDENCE, Glyph, OcrLine, OcrPage, layout
@@ -149,7 +147,7 @@ def test_the_report_carries_the_doubts_and_evidence_its_box() -> None:
 def test_placed_characters_get_no_repairs_nor_doubts() -> None:
     """OFD text is placed, not recognised: 兀 stays 兀, and no confidence is reported."""
     placed = line("公用经费105.2万兀", 100, 300, low={5: 0.1})
-    placed.glyphs = [replace(g, box=_unpadded(g.box)) for g in placed.glyphs]
+    placed.glyphs = [g._replace(box=_unpadded(g.box)) for g in placed.glyphs]
     result = layout([page(placed)], format="ofd", recognised=False)
     assert result.text == "公用经费105.2万兀\n"
     assert not result.doubts and result.confidence is None and not result.boxes

@@ -270,6 +270,7 @@ def _cached_engine() -> Any:
             "Rec.rec_batch_num": 8,
             "EngineConfig.onnxruntime.intra_op_num_threads": threads,
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+            "EngineConfig.onnxruntime.enable_cpu_mem_arena": True,  # shapes vary per batch
         }
     )
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)

@@ -22,6 +22,7 @@ import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from jixiao.domain.reading import Box, Doubt, DoubtKind
 from jixiao.intake.document import DocumentText, TextBox
@@ -38,9 +39,9 @@ _DIGITISH = re.compile(r"[\d.,%]")
 _UNBREAKABLE = re.compile(r"[0-9A-Za-z.,%]")
 
 
-@dataclass(frozen=True, slots=True)
-class Glyph:
-    """One recognised character; a space has no box."""
+class Glyph(NamedTuple):
+    """One recognised (or placed) character; a space has no box. A tuple: a page has
+    thousands of them."""
 
     char: str
     confidence: float
@@ -74,6 +75,13 @@ class _Segment:
     height: float = 1.0
     lowest: float = 0.0  # the middle of its last line, once a wrapped cell is merged
     repairs: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, read
+    left: float = 0.0  # kept by measure(): read far more often than the glyphs change
+    right: float = 0.0
+
+    def measure(self) -> None:
+        boxes = self.boxes
+        self.left = min(box[0] for box in boxes)
+        self.right = max(box[2] for box in boxes)
 
     @property
     def text(self) -> str:
@@ -82,14 +90,6 @@ class _Segment:
     @property
     def boxes(self) -> list[Box]:
         return [glyph.box for glyph in self.glyphs if glyph.box is not None]
-
-    @property
-    def left(self) -> float:
-        return min(box[0] for box in self.boxes)
-
-    @property
-    def right(self) -> float:
-        return max(box[2] for box in self.boxes)
 
     @property
     def box(self) -> Box:
@@ -255,6 +255,7 @@ def _segments(line: OcrLine, page: int, slope: float, recognised: bool) -> list[
         segment = _Segment(glyphs, page)
         if recognised:
             _repair(segment, size)
+        segment.measure()
         centres = [((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for b in segment.boxes]
         segment.middle = statistics.fmean(y - slope * x for x, y in centres)
         segment.lowest = segment.middle
@@ -335,6 +336,7 @@ def _continue_cell(cell: _Segment, more: _Segment) -> None:
         cell.glyphs.append(Glyph(" ", 1.0, None))  # "100" / "200" must not become 100200
         offset += 1
     cell.glyphs.extend(more.glyphs)
+    cell.measure()
     cell.repairs.extend((start + offset, end + offset, text) for start, end, text in more.repairs)
 
 

@@ -19,8 +19,7 @@ import io
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
 from defusedxml.ElementTree import ParseError, fromstring  # type: ignore[import-untyped]
@@ -37,8 +36,7 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?")
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
-@dataclass(frozen=True, slots=True)
-class _Char:
+class _Char(NamedTuple):
     char: str
     x: float  # left, mm
     baseline: float  # mm from the top
@@ -177,25 +175,24 @@ def _lines(chars: list[_Char]) -> list[OcrLine]:
         else:
             rows.append([char])
     lines = []
+    space = Glyph(" ", 1.0, None)
     for row in rows:
         glyphs: list[Glyph] = []
-        previous: _Char | None = None
-        for char in sorted(row, key=lambda c: c.x):
-            if previous is not None and char.x - (previous.x + previous.width) > char.size / 3:
-                glyphs.append(Glyph(" ", 1.0, None))
-            box = (
-                round(char.x * _SCALE),
-                round((char.baseline - 0.88 * char.size) * _SCALE),
-                round((char.x + char.width) * _SCALE),
-                round((char.baseline + 0.12 * char.size) * _SCALE),
-            )
-            glyphs.append(Glyph(char.char, 1.0, box))
-            previous = char
+        end = None  # where the previous character ends, mm
+        top = bottom = 0
+        for char, x, baseline, size, width in sorted(row, key=lambda c: c.x):
+            if end is not None and x - end > size / 3:
+                glyphs.append(space)
+            top = int((baseline - 0.88 * size) * _SCALE + 0.5)
+            bottom = int((baseline + 0.12 * size) * _SCALE + 0.5)
+            box = (int(x * _SCALE + 0.5), top, int((x + width) * _SCALE + 0.5), bottom)
+            glyphs.append(Glyph(char, 1.0, box))
+            end = x + width
         boxes = [g.box for g in glyphs if g.box is not None]
         bounds = (
-            min(b[0] for b in boxes),
+            boxes[0][0],
             min(b[1] for b in boxes),
-            max(b[2] for b in boxes),
+            boxes[-1][2],
             max(b[3] for b in boxes),
         )
         lines.append(OcrLine.of(glyphs, bounds))
