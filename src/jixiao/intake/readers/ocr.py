@@ -224,7 +224,7 @@ def _as_image(picture: Any) -> _Image:
 
 def _too_large(label: str) -> str:
     return (
-        f"{label}的像素过多（超过 {MAX_PIXELS // 1_000_000:,} 百万像素，可能是异常文件），"
+        f"{label}的像素过多（超过 {MAX_PIXELS // 10_000} 万像素，可能是异常文件），"
         "已拒绝读取：请以 200–300 dpi 重新扫描，或把照片缩小后再提交"
     )
 
