@@ -180,13 +180,13 @@ def _lines(chars: list[_Char]) -> list[OcrLine]:
         glyphs: list[Glyph] = []
         end = None  # where the previous character ends, mm
         top = bottom = 0
-        for char, x, baseline, size, width in sorted(row, key=lambda c: c.x):
+        for letter, x, baseline, size, width in sorted(row, key=lambda c: c.x):
             if end is not None and x - end > size / 3:
                 glyphs.append(space)
             top = int((baseline - 0.88 * size) * _SCALE + 0.5)
             bottom = int((baseline + 0.12 * size) * _SCALE + 0.5)
             box = (int(x * _SCALE + 0.5), top, int((x + width) * _SCALE + 0.5), bottom)
-            glyphs.append(Glyph(char, 1.0, box))
+            glyphs.append(Glyph(letter, 1.0, box))
             end = x + width
         boxes = [g.box for g in glyphs if g.box is not None]
         bounds = (
