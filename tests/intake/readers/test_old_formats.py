@@ -78,6 +78,8 @@ def _stated(report: Report) -> dict[str, Any]:
     data = extract_json(report)
     for key in ("source", "evidence"):
         data.pop(key)
+    for figure in data.get("figures") or []:
+        figure.pop("evidence", None)  # offsets differ where the text does (OFD)
     for heading in data["headings"]:
         heading["title"] = re.sub(r"\s+", "", heading["title"])
     for indicator in data["indicators"]:
