@@ -43,7 +43,7 @@ FULL = os.environ.get("JIXIAO_OCR_FULL") == "1"
 REAL = sorted((CORPUS / "real").glob("*.txt"))
 EXAMPLES = sorted(ROOT.glob("examples/*/source.txt"))
 TABLES = [p for p in EXAMPLES if p.parent.name.startswith(("03-", "08-", "11-"))]
-PHOTOS = 12 if FULL else 3  # pages photographed, each text's pages all photographed
+PHOTOS = 12 if FULL else 3  # pages photographed at least, each text's pages all photographed
 RECALL = 0.95  # of the figures the plain texts give (the issue's bar)
 # Examples with ten-column indicator tables: a lone "=" or "—" in a 7 pt cell is too small for
 # the detector to find (at any resolution tried), so an indicator row can lose its direction
@@ -193,15 +193,17 @@ def test_every_scanned_figure_names_its_page_and_box() -> None:
 
 
 def _photos() -> list[tuple[str, str, bytes]]:
-    """(name, text, photograph of one of its pages): PHOTOS pages, every page of each text
-    photographed (the real texts of the sample first, then the examples)."""
+    """(name, text, photograph of one of its pages): at least PHOTOS pages, every page of
+    each text photographed (the real texts of the sample first, then the examples)."""
     out: list[tuple[str, str, bytes]] = []
-    for path in [*_real_sample()[1:], SEED, *EXAMPLES]:
+    for path in [*_real_sample()[1:], *EXAMPLES]:
+        if len(out) >= PHOTOS:
+            break
         if not path.exists():
             continue
         text = _text(path)
-        if len(out) + _page_count(text) > PHOTOS:
-            continue
+        if _page_count(text) > 3:
+            continue  # a long text: its pages' photographs would crowd out the others
         for number, photo in enumerate(photographs(text, seed=len(text)), start=1):
             out.append((f"{_id(path)}-p{number}", text, photo))
     return out
@@ -229,7 +231,7 @@ def test_photographed_pages_give_back_their_figures_and_flag_every_wrong_one() -
         read = parse_document(whole, source="photos")
         plain = parse_text(text, source="plain")
         outcomes.append(compare(f"{len(documents)} photos", plain, read))
-    assert len(photos) == PHOTOS and outcomes
+    assert len(photos) >= PHOTOS and outcomes
     recall, detail = _summary(outcomes)
     assert recall >= RECALL, detail
     assert not [o for o in outcomes if o.unflagged], detail
