@@ -39,9 +39,9 @@ def test_the_file_is_read_outside_any_transaction(
     seen: list[int] = []
     real = reading.read_within_budget
 
-    def spy(path: Path, *, source: str, budget: Any = None) -> Any:
+    def spy(path: Path, *, source: str, budget: Any = None, progress: Any = None) -> Any:
         seen.append(len(connection.atomic_blocks))
-        return real(path, source=source, budget=budget)
+        return real(path, source=source, budget=budget, progress=progress)
 
     monkeypatch.setattr(reading, "read_within_budget", spy)
     assert document_intake(document_id=document.pk).intake_state == IntakeState.DONE

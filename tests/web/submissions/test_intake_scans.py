@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from apps.submissions import engine
+from apps.submissions import engine, services
 from apps.submissions.models import Document, IntakeState
 from apps.submissions.services import document_upload
 from tests.intake.readers.test_ocr import _page_png
@@ -24,16 +24,18 @@ def test_a_photograph_is_read_in_the_worker_with_its_progress_shown(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     shown: list[str] = []
-    real_read = engine.read_report
+    real_progress = services._page_progress
 
-    def read_and_watch(path: Any, *, source: str, progress: Any = None) -> Any:
-        def step(done: int, total: int) -> None:
-            progress(done, total)  # the service's own progress: it writes the message
+    def watched(document: Document) -> Any:
+        step = real_progress(document)  # the service's own: it writes the message
+
+        def watch(done: int, total: int) -> None:
+            step(done, total)
             shown.append(Document.objects.get().intake_message)
 
-        return real_read(path, source=source, progress=step)
+        return watch
 
-    monkeypatch.setattr(engine, "read_report", read_and_watch)
+    monkeypatch.setattr(services, "_page_progress", watched)
     submission = world.submission(world.a)
     file = SimpleUploadedFile("扫描件.png", _page_png(LINE), content_type="image/png")
     with django_capture_on_commit_callbacks(execute=True):

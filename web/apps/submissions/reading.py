@@ -10,6 +10,10 @@ A file larger than ``INTAKE_MAX_BYTES`` is refused before it is read at all. The
 at a lower CPU priority (nice 10), so that on a small server a long reading gives way to the
 web server's requests.
 
+A scan is recognised page by page (seconds a page): the child reports each page done, the
+caller hears of it (``progress``: the page shows how far it got), and the time limit then
+counts from the last page done, so a long scan is bounded per page, not cut off whole.
+
 Nothing here touches the database: the caller holds no transaction while it waits.
 """
 
@@ -19,6 +23,7 @@ import logging
 import multiprocessing
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -76,7 +81,13 @@ class OverBudget(engine.ReadError):
     """The file was not read within the budget; ``str()`` says why, in Chinese."""
 
 
-def read_within_budget(path: Path, *, source: str, budget: Budget | None = None) -> Report:
+def read_within_budget(
+    path: Path,
+    *,
+    source: str,
+    budget: Budget | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
     """The report a stored file states, read in the child process within ``budget``.
 
     Raises ``engine.ReadError`` (the core's reason), ``OverBudget`` or ``OSError``."""
@@ -84,7 +95,7 @@ def read_within_budget(path: Path, *, source: str, budget: Budget | None = None)
     size = path.stat().st_size
     if size > budget.max_bytes:
         raise OverBudget(too_large_message(source, size, budget.max_bytes))
-    return _reader.read(path, source=source, budget=budget)
+    return _reader.read(path, source=source, budget=budget, progress=progress)
 
 
 # -- the child process ----------------------------------------------------------------------
@@ -103,8 +114,12 @@ def _serve(conn: Connection, memory_mb: int) -> None:
         except (EOFError, OSError):
             return
         answer: tuple[str, Any]
+
+        def page_done(done: int, total: int) -> None:
+            conn.send(("progress", (done, total)))
+
         try:
-            answer = ("ok", engine.read_report(Path(path), source=source))
+            answer = ("ok", engine.read_report(Path(path), source=source, progress=page_done))
         except engine.ReadError as error:
             answer = ("refused", str(error))
         except MemoryError:
@@ -128,19 +143,30 @@ class _Reader:
         self._conn: Connection | None = None
         self._memory_mb = 0
 
-    def read(self, path: Path, *, source: str, budget: Budget) -> Report:
+    def read(
+        self,
+        path: Path,
+        *,
+        source: str,
+        budget: Budget,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Report:
         with self._lock:
             conn = self._ready(budget.memory_mb)
             conn.send((str(path), source))
-            if not conn.poll(budget.seconds):
-                _log.warning("reading %s took over %ss: stopped", source, budget.seconds)
-                self.stop()
-                raise OverBudget(too_slow_message(source, budget.seconds))
-            try:
-                kind, value = conn.recv()
-            except (EOFError, OSError):  # the child died (killed, out of memory in C code)
-                self.stop()
-                raise OverBudget(too_big_in_memory_message(source)) from None
+            kind, value = "progress", None
+            while kind == "progress":
+                if not conn.poll(budget.seconds):
+                    _log.warning("reading %s took over %ss: stopped", source, budget.seconds)
+                    self.stop()
+                    raise OverBudget(too_slow_message(source, budget.seconds))
+                try:
+                    kind, value = conn.recv()
+                except (EOFError, OSError):  # the child died (killed, out of memory in C code)
+                    self.stop()
+                    raise OverBudget(too_big_in_memory_message(source)) from None
+                if kind == "progress" and progress is not None:
+                    progress(*value)
         if kind == "ok":
             assert isinstance(value, Report)
             return value
