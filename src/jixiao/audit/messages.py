@@ -147,6 +147,12 @@ CATALOGUE: dict[str, str] = {
         "{label}“{figure}”（{page}）是从扫描件或照片识别出的，识别置信度仅{confidence}，"
         "可能有误：请核对原件"
     ),
+    "ocr-low-confidence:lone-stroke": (
+        "{label}“{figure}”（{page}）是单独识别出的一个“1”，也可能是表格线或竖线“|”：请核对原件"
+    ),
+    "ocr-low-confidence:run-together": (
+        "{label}取自“{figure}”（{page}），像是几个数字连在一起（识别时丢了其间的空格）：请核对原件"
+    ),
     "ocr-low-confidence:repaired": (
         "{label}“{figure}”（{page}）由识别结果“{recognised}”按常见识别错误修正而来：请核对原件"
     ),

@@ -13,6 +13,8 @@ Box = tuple[int, int, int, int]  # left, top, right, bottom, in pixels of the pa
 class DoubtKind(Enum):
     LOW_CONFIDENCE = "low-confidence"  # the recogniser was unsure of some character
     REPAIRED = "repaired"  # known OCR damage undone ("4459. 21" → "4459.21", 兀 → 元)
+    LONE_STROKE = "lone-stroke"  # a lone "1" on its own: as likely a rule or a bar "|"
+    RUN_TOGETHER = "run-together"  # two decimal points in one figure: spaces were lost
 
 
 @dataclass(frozen=True, slots=True)

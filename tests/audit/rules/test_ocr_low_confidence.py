@@ -59,3 +59,10 @@ def test_a_doubt_on_words_no_figure_is_quoted_from_is_not_reported() -> None:
     report = replace(parse_text(TEXT, source="x"), reading=Reading("ocr", 0.9, (doubt,)))
     assert report.mentions and all(m.evidence.start >= 4 for m in report.mentions)
     assert not [f for f in run(report).findings if f.code == "ocr-low-confidence"]
+
+
+def test_a_lone_one_is_shown_as_a_possible_rule() -> None:
+    start = TEXT.index("4459.21") + 3  # the "1" is what matters here, not its neighbours
+    doubt = Doubt(start + 3, start + 4, DoubtKind.LONE_STROKE, page=1, confidence=0.99)
+    [finding] = _findings(_scanned(doubt))
+    assert "也可能是表格线或竖线“|”：请核对原件" in str(finding["message"])

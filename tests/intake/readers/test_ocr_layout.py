@@ -155,3 +155,19 @@ def test_placed_characters_get_no_repairs_nor_doubts() -> None:
 
 def _unpadded(box: Box | None) -> Box | None:
     return None if box is None else (box[0], box[1] + PAD, box[2], box[3] - PAD)
+
+
+def test_a_lone_one_is_doubted_as_a_possible_rule() -> None:
+    """A table rule or a "|" on its own reads as "1": never trusted as a figure."""
+    result = layout([page(line("公务用车购置费", 100, 300), line("1", 600, 300))], format="image")
+    assert "1" in result.text
+    [doubt] = result.doubts
+    assert doubt.kind is DoubtKind.LONE_STROKE and result.text[doubt.start : doubt.end] == "1"
+
+
+def test_figures_run_together_are_doubted_not_split() -> None:
+    """The recogniser can drop the space between figures: "11.86 41.46" reads as one."""
+    result = layout([page(line("公务用车购置和维护经费11.8641.4639.30", 100, 300))], format="image")
+    [doubt] = result.doubts
+    assert doubt.kind is DoubtKind.RUN_TOGETHER
+    assert result.text[doubt.start : doubt.end] == "11.8641.4639.30"

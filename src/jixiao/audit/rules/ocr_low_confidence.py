@@ -41,6 +41,10 @@ def check(report: Report, context: RuleContext) -> Iterable[Finding]:
                 message = messages.render(
                     f"{CODE}:repaired", recognised=doubt.recognised or "", **fields
                 )
+            elif doubt.kind is DoubtKind.LONE_STROKE:
+                message = messages.render(f"{CODE}:lone-stroke", **fields)
+            elif doubt.kind is DoubtKind.RUN_TOGETHER:
+                message = messages.render(f"{CODE}:run-together", **fields)
             else:
                 confidence = f"{(doubt.confidence or 0) * 100:.0f}%"
                 message = messages.render(CODE, confidence=confidence, **fields)

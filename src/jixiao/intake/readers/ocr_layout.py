@@ -36,6 +36,7 @@ _STRAY_SPACE = 0.35  # in character heights: a space over a narrower gap is not 
 _FIGURE = re.compile(r"\d(?:[\d,.]*\d)?%?")
 _AMOUNT = re.compile(r"\d(?:[\d,.]*\d)?(?:%|[万亿千]?元)?")
 _DIGITISH = re.compile(r"[\d.,%]")
+_STROKES = frozenset("1")  # a segment of this alone may be a vertical rule or a bar
 _UNBREAKABLE = re.compile(r"[0-9A-Za-z.,%]")
 
 
@@ -171,7 +172,32 @@ def _marks(spans: list[tuple[int, _Segment]]) -> tuple[list[TextBox], list[Doubt
         for figure in _FIGURE.finditer(segment.text):
             glyphs = segment.glyphs[figure.start() : figure.end()]
             lowest = min(g.confidence for g in glyphs)
-            if lowest < LOW_CONFIDENCE:
+            if figure.group().count(".") >= 2:
+                # "11.8641.4639.30": the recogniser dropped the spaces between figures;
+                # where they went is a guess, so the run is shown, not split.
+                doubts.append(
+                    Doubt(
+                        offset + figure.start(),
+                        offset + figure.end(),
+                        DoubtKind.RUN_TOGETHER,
+                        page=segment.page,
+                        box=_union([g.box for g in glyphs if g.box]),
+                        confidence=round(lowest, 4),
+                    )
+                )
+            elif text in _STROKES:
+                # The whole segment is one stroke: a table rule or a "|" reads as "1".
+                doubts.append(
+                    Doubt(
+                        offset,
+                        offset + 1,
+                        DoubtKind.LONE_STROKE,
+                        page=segment.page,
+                        box=segment.box,
+                        confidence=round(lowest, 4),
+                    )
+                )
+            elif lowest < LOW_CONFIDENCE:
                 doubts.append(
                     Doubt(
                         offset + figure.start(),
