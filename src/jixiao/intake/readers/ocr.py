@@ -1,7 +1,7 @@
 """Scanned PDFs and photographs → DocumentText, through OCR on the CPU, offline.
 
 The recogniser is RapidOCR's pipeline on onnxruntime with the PP-OCR models that ship inside
-the ``rapidocr`` wheel (Apache-2.0; docs/adr/0009-ocr-on-the-cpu-with-models-in-the-wheel.md).
+the ``rapidocr`` wheel (Apache-2.0; docs/adr/0010-ocr-on-the-cpu-with-models-in-the-wheel.md).
 Nothing is downloaded: the model files are looked up in the installed package and passed to
 it by path; when they are missing the reader says so instead of letting the library fetch
 them. Each page yields lines of characters with their boxes and confidences; ocr_layout.py
