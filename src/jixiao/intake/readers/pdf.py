@@ -156,7 +156,10 @@ class _Plumber:
 
     def close(self) -> None:
         if self._pdf is not None:
-            self._pdf.close()
+            try:
+                self._pdf.close()
+            except Exception:  # a malformed page box can make pdfminer fail even on close
+                self._failed = True
 
 
 def _objects(container: Any, form: bool = False, depth: int = 0) -> list[tuple[int, Any]]:
