@@ -33,6 +33,25 @@ _DOWN_PAGE = (
 )
 
 
+_NUL_MESSAGE = "请求中含有空字符（NUL，\\u0000），无法保存：请删除该字符后重试"
+_NUL_MARKS = ("%00", "\x00")
+
+
+def _has_nul(request: HttpRequest) -> bool:
+    """A NUL in the address, the query or a JSON or form body (uploaded files may hold any
+    byte and are not looked at)."""
+    query = request.META.get("QUERY_STRING", "")
+    if any(mark in query.lower() for mark in _NUL_MARKS) or "\x00" in request.path:
+        return True
+    kind = request.META.get("CONTENT_TYPE", "")
+    if not kind.startswith(("application/json", "application/x-www-form-urlencoded")):
+        return False
+    if _declared_length(request) > _FORM_OVERHEAD:
+        return False
+    body = request.body
+    return b"\x00" in body or b"\\u0000" in body or b"%00" in body
+
+
 def is_api(request: HttpRequest) -> bool:
     return request.path.startswith(API_PREFIX)
 
@@ -49,6 +68,9 @@ class ApiErrorMiddleware:
             if _declared_length(request) > settings.UPLOAD_LIMIT_BYTES + _FORM_OVERHEAD:
                 # Refused before Django reads (and spools to disk) a body this large.
                 return error_response(413, "too_large", too_large_message())
+            if _has_nul(request):
+                # PostgreSQL stores no NUL character in text: refused here, not a 500 there.
+                return error_response(400, "bad_request", _NUL_MESSAGE)
         response = self.get_response(request)
         if api and response.status_code >= 400 and not _is_json(response):
             return _reshaped(request, response)
