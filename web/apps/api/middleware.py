@@ -70,7 +70,7 @@ class ApiErrorMiddleware:
                 return error_response(413, "too_large", too_large_message())
             if _has_nul(request):
                 # PostgreSQL stores no NUL character in text: refused here, not a 500 there.
-                return error_response(400, "bad_request", _NUL_MESSAGE)
+                return error_response(422, None, _NUL_MESSAGE)
         response = self.get_response(request)
         if api and response.status_code >= 400 and not _is_json(response):
             return _reshaped(request, response)
