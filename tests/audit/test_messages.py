@@ -1,9 +1,14 @@
+import re
 import string
 from decimal import Decimal
+from pathlib import Path
 
 from jixiao.audit import messages
 from jixiao.audit.registry import RULE_FAILED, RULES
 from jixiao.domain.money import Money, MoneyUnit, Rate
+from jixiao.services import report_evaluate
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def test_every_rule_code_has_a_message() -> None:
@@ -50,6 +55,20 @@ def test_changes_and_rates_in_words() -> None:
 def test_labels_carry_their_scope() -> None:
     assert messages.label("spending.basic", "一般公共预算") == "一般公共预算基本支出"
     assert messages.label("three_public.total") == "“三公”经费"
-    assert messages.label("made.up") == "made.up"
+    assert messages.label("functional.一般公共服务支出") == "一般公共服务支出"
+    assert messages.label("made.up") == "该数字"  # never a field code before a user
     assert messages.ordinal(4) == "四"
     assert messages.ordinal(12) == "12"
+
+
+def test_every_field_the_examples_state_is_named_in_chinese() -> None:
+    """A message names a field by label(): a path such as performance.self_score reached users
+    as it was. Every path that intake gives for the bundled examples has a Chinese name."""
+    paths = set()
+    for source in sorted(EXAMPLES.glob("*/source.*")):
+        paths |= {m.path for m in report_evaluate(path=source).report.mentions}
+    assert "performance.self_score" in paths
+    for path in paths:
+        name = messages.label(path)
+        assert name != "该数字", path
+        assert not re.search(r"[A-Za-z_]", name), (path, name)

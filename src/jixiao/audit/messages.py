@@ -191,7 +191,12 @@ PATH_LABELS: dict[str, str] = {
     "accounts.income_current": "本年收入合计",
     "accounts.income_grand_total": "收入总计",
     "accounts.expenditure_grand_total": "支出总计",
+    "performance.self_score": "自评得分",
+    "budget.score": "预算执行率得分",
+    "budget.weight": "预算执行率分值",
+    "indicator.actual": "指标实际完成值",
 }
+_FUNCTIONAL = "functional."
 
 _ORDINALS = "一二三四五六七八九十"
 # A line break between two hanzi is a layout wrap, not a space.
@@ -205,7 +210,11 @@ def render(key: str, **fields: object) -> str:
 
 def label(path: str, scope: str = "") -> str:
     """The Chinese name of a field, qualified by its scope (一般公共预算基本支出)."""
-    return f"{scope}{PATH_LABELS.get(path, path)}"
+    if path in PATH_LABELS:
+        return f"{scope}{PATH_LABELS[path]}"
+    if path.startswith(_FUNCTIONAL):  # functional.一般公共服务支出: the class's own name
+        return f"{scope}{path.removeprefix(_FUNCTIONAL)}"
+    return f"{scope}该数字"  # never a field code in front of a user
 
 
 def ordinal(position: int) -> str:
