@@ -56,6 +56,9 @@ CATALOGUE: dict[str, str] = {
     "whole-equals-stated-parts:rounding": (
         "“{whole}”与其后“其中”所列{count}项之和{computed}相差{difference}，在四舍五入误差范围内"
     ),
+    "count-matches-named-items": (
+        "报告称共{count}，其后逐一列出的却是{named}，数目与名单不符，请核对"
+    ),
     "share-matches": (
         "占比{stated}与{numerator}÷{denominator}计算的{computed}不符，相差{difference}个百分点"
     ),

@@ -59,3 +59,18 @@ class StatedChange:
     change: StatedQuantity  # signed
     rate: StatedQuantity  # signed percent
     value_is_base: bool = False  # "与上年预算数478.05万元相比，减少…": the value is the base
+
+
+@dataclass(frozen=True, slots=True)
+class Enumeration:
+    """ "直属事业单位10个，即A、B、C…": a count and the names the text gives right after it.
+
+    ``names`` are the items between 、; ``joined`` counts the items that hold a 和/及/与, each of
+    which may join two names ("A和B") or be part of one ("科技和信息化局").
+    """
+
+    count: int
+    measure: str  # 个, 家, 项 …
+    names: tuple[str, ...]
+    joined: int
+    evidence: Evidence

@@ -13,7 +13,7 @@ from enum import Enum
 from jixiao.domain.evidence import Evidence
 from jixiao.domain.money import Count, Money, Rate
 from jixiao.domain.reading import Reading
-from jixiao.domain.relations import Breakdown, Ratio, StatedChange
+from jixiao.domain.relations import Breakdown, Enumeration, Ratio, StatedChange
 
 
 class ReportKind(Enum):
@@ -226,6 +226,7 @@ class Report:
     breakdowns: tuple[Breakdown, ...] = ()  # any whole with its 其中 parts
     ratios: tuple[Ratio, ...] = ()  # 占 X%, 完成预算的 X%
     changes: tuple[StatedChange, ...] = ()  # any figure with its change and rate
+    enumerations: tuple[Enumeration, ...] = ()  # a count and the names that follow it
     reading: Reading | None = None  # which reader, and spans to check (OCR); None for text
 
     @property

@@ -40,6 +40,7 @@ from jixiao.intake.cells import cell_stream
 from jixiao.intake.changes import find_changes
 from jixiao.intake.class_rows import ClassRows, read_class_rows
 from jixiao.intake.document import DocumentText
+from jixiao.intake.enumerations import find_enumerations
 from jixiao.intake.field_tables import FieldTables, read_field_tables
 from jixiao.intake.functional import FunctionalLine, FunctionalList, find_functional
 from jixiao.intake.grading import grade_match, score_candidates
@@ -250,6 +251,7 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         mentions=tuple(_mentions(candidates, clusters, located)),
         breakdowns=tuple(find_breakdowns(text, quantities, located.evidence)),
         changes=tuple(find_changes(text, quantities, located.evidence)),
+        enumerations=tuple(find_enumerations(text, located.evidence)),
     )
 
 
