@@ -96,3 +96,17 @@ def test_many_projects_each_with_its_own_budget_keep_the_first() -> None:
         TITLE + "1、道路项目下达资金197万元，实际已支付186.98万元。\n2、市场项目下达资金108万元。"
     )
     assert _budget(parse_text(text, source="t"))["adjusted"] == "197"
+
+
+def test_a_bare_completion_rate_is_the_works_not_the_moneys() -> None:
+    text = TITLE + "本年度下达资金80万元，已全部支付。道路硬化完成率100%，群众满意度98%。"
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "80"}
+    paid = TITLE + "本年度下达资金80万元，实际支付72万元，支付完成率为90%。"
+    assert _budget(parse_text(paid, source="t"))["execution_rate"] == "90"
+
+
+def test_a_total_investment_over_years_is_not_the_years_budget() -> None:
+    text = TITLE + "该道路工程总投资约3.2亿元，分三年建设。本年度安排资金6000万元，已支付5400万元。"
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "6000", "executed": "5400"}
+    alone = TITLE + "该道路工程总投资约3.2亿元，分三年建设，目前已完成路基工程。"
+    assert "adjusted" not in _budget(parse_text(alone, source="t"))
