@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from jixiao.intake.document_sense import document_kind, report_year
+from jixiao.intake.parse import parse_text
 
 
 def test_a_section_heading_does_not_decide_the_kind() -> None:
@@ -50,3 +51,20 @@ def test_document_titles_and_filling_dates() -> None:
 
 def test_a_title_year_in_brackets_counts() -> None:
     assert report_year("绩效目标自评表\n(2023年度)\n", None, "project") == 2023
+
+
+def test_a_score_given_by_a_third_party_is_not_a_self_score() -> None:
+    others = (
+        "关于2023年度财政重点绩效评价结果的公告\n"
+        "我局委托第三方机构对城区绿化养护项目开展重点评价，评价总得分为88.5分，评价等级为良好。\n"
+    )
+    report = parse_text(others, source="t")
+    assert report.performance.self_score is None and report.performance.grade is None
+    own = (
+        "城区绿化养护项目2023年度绩效自评报告\n"
+        "本项目聘请第三方机构协助开展自评，自评得分为88.5分，评价等级为良好。\n"
+    )
+    report = parse_text(own, source="t")
+    assert report.performance.self_score is not None
+    assert str(report.performance.self_score.value.percent) == "88.5"
+    assert report.performance.grade is not None and report.performance.grade.value == "良好"

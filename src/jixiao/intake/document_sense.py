@@ -102,6 +102,16 @@ def kind_scores(text: str) -> Counter[str]:
 
 
 _NOISE = re.compile(r"绩效工资|绩效目标|绩效指标|《[^》\n]{0,80}》")
+_OTHERS_EVALUATE = re.compile(r"重点(?:绩效)?评价|第三方")
+_SELF = re.compile(r"自评")
+
+
+def evaluated_by_others(text: str) -> bool:
+    """Does the first page present an evaluation made by the bureau or a third party
+    (财政重点评价, 委托第三方) rather than the unit's own? Then a 得分 or 等级 in it is the
+    evaluators', not a self-evaluation score, and is never taken for one."""
+    page = _without_noise(text[:_FIRST_PAGE])
+    return bool(_OTHERS_EVALUATE.search(page)) and not _SELF.search(page)
 
 
 def _without_noise(text: str) -> str:

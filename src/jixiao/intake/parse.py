@@ -40,6 +40,7 @@ from jixiao.intake.cells import cell_stream
 from jixiao.intake.changes import find_changes
 from jixiao.intake.class_rows import ClassRows, read_class_rows
 from jixiao.intake.document import DocumentText
+from jixiao.intake.document_sense import evaluated_by_others
 from jixiao.intake.enumerations import find_enumerations
 from jixiao.intake.field_tables import FieldTables, read_field_tables
 from jixiao.intake.functional import FunctionalLine, FunctionalList, find_functional
@@ -167,7 +168,9 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         claimed=tables.claimed,
         quantities=quantities,
     )
-    candidates += score_candidates(text)
+    by_others = evaluated_by_others(text)
+    if not by_others:
+        candidates += score_candidates(text)
     candidates += run_together_rows(text)
     if kind == "project":
         candidates = [c for c in candidates if not c.path.startswith("spending.")]
@@ -189,7 +192,7 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         or _table_functional(columns)
         or _class_rows_functional(read_class_rows(cells, classification))
     )
-    grade = tables.grade or grade_match(text)
+    grade = tables.grade or (None if by_others else grade_match(text))
 
     def stated_money(path: str) -> StatedMoney | None:
         chosen = primary.get(path)
