@@ -37,6 +37,7 @@ _WHOLE_NAME = re.compile(
     r"(?:合计|总计|总额|财政拨款支出|一般公共预算支出|政府性基金[^，。]*支出)$"
 )
 _PART_NAMES = ("基本支出", "项目支出", "人员经费", "公用经费")
+_CATCH_ALL = "其他支出"  # a class (229), and also the last item of any kind of breakdown
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +124,8 @@ def _paragraph_list(
         if any(existing.stated_name == line.stated_name for existing in lines):
             continue
         lines.append(line)
-    if not any(line.code for line in lines):
-        return None
+    if not any(line.code and line.name != _CATCH_ALL for line in lines):
+        return None  # "基本支出中医疗业务支出…，其他支出…": 其他支出 alone is any list's rest
     head = paragraph[: lines[0].start - offset]
     basis, whole = _basis(head, before_first, offset, previous)
     return FunctionalList(tuple(lines), basis, whole)
