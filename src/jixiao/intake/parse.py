@@ -55,6 +55,8 @@ from jixiao.intake.run_together import run_together_rows
 from jixiao.intake.sections import HeadingMatch, find_headings, section_spans
 from jixiao.intake.tables import read_tables
 
+_NONE_IF_ZERO = ("budget.adjusted",)  # an initial budget of 0 is real: added mid-year
+
 # Scopes a field may fall back to when the text states it under no other: a budget's
 # 基本支出预算, a 一般公共预算 section that is the only place 人员经费 is stated.
 _FALLBACK_SCOPES: dict[str, tuple[str, ...]] = {
@@ -198,6 +200,8 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         chosen = primary.get(path)
         if chosen is None or not isinstance(chosen.value, Money):
             return None
+        if path in _NONE_IF_ZERO and not chosen.value.wan:
+            return None  # "自评项目0个，全年预算数合计0万元": no budget to execute, not one of 0
         return StatedMoney(chosen.value, located.evidence(chosen.start, chosen.end))
 
     def stated_rate(path: str) -> StatedRate | None:
