@@ -42,3 +42,69 @@ def test_amounts_in_yuan_when_the_table_says_so() -> None:
     text = TABLE.replace("单位：万元", "单位：元")
     spending = parse_text(text, source="t").spending
     assert spending.total is not None and spending.total.value.wan == Decimal("0.10005")
+
+
+# A 三公 table of two years and their 增减%, one cell per line, each closed by a bar on a
+# line of its own; 公车 spans 小计 | 购置 | 运行 written after the first header row.
+THREE_PUBLIC_YEARS = (
+    "\n|\n".join(
+        [
+            "年度",
+            "合计",
+            "因公出国(境)费",
+            "公务接待费",
+            "公车购置及运行维护费",
+            "小计",
+            "车辆购置",
+            "车辆运行",
+            "2023年",
+            "500",
+            "40",
+            "160",
+            "300",
+            "100",
+            "200",
+            "2024年",
+            "400",
+            "20",
+            "140",
+            "240",
+            "60",
+            "180",
+            "2024年比2023年增减%",
+            "-20.00",
+            "-50.00",
+            "-12.50",
+            "-20.00",
+            "-45.00",
+            "-10.00",
+        ]
+    )
+    + "\n|\n"
+)
+
+
+def test_a_bar_on_its_own_line_closes_a_cell_and_a_spanning_header_is_unfolded() -> None:
+    report = parse_text("2024年度某局部门决算说明\n" + THREE_PUBLIC_YEARS, source="t")
+    values = {
+        (m.path, m.scope): m.value.wan
+        for m in report.mentions
+        if m.aspect == "value" and m.path.startswith("three_public.")
+    }
+    assert values[("three_public.vehicle", "")] == Decimal(240)
+    assert values[("three_public.vehicle_purchase", "")] == Decimal(60)
+    assert values[("three_public.vehicle_operation", "")] == Decimal(180)
+    assert values[("three_public.vehicle_purchase", "上年")] == Decimal(100)
+    growths = {g.path: (g.value.value, g.base.value, g.rate.value) for g in report.growths}
+    assert growths["three_public.vehicle_purchase"] == (
+        Decimal(60),
+        Decimal(100),
+        Decimal("-45.00"),
+    )
+    assert len(growths) == 6
+
+
+def test_a_three_digit_amount_before_a_row_label_is_not_a_subject_code() -> None:
+    report = parse_text("2024年度某局部门决算说明\n" + THREE_PUBLIC_YEARS, source="t")
+    operation = [g for g in report.growths if g.path == "three_public.vehicle_operation"]
+    assert [g.value.value for g in operation] == [180]

@@ -110,10 +110,3 @@ def test_a_total_investment_over_years_is_not_the_years_budget() -> None:
     assert _budget(parse_text(text, source="t")) == {"adjusted": "6000", "executed": "5400"}
     alone = TITLE + "该道路工程总投资约3.2亿元，分三年建设，目前已完成路基工程。"
     assert "adjusted" not in _budget(parse_text(alone, source="t"))
-
-
-def test_a_budget_of_nothing_is_no_budget_but_an_initial_zero_is_kept() -> None:
-    none = TITLE + "本年度开展绩效自评的项目0个，全年预算数合计0万元，执行数合计0万元。"
-    assert "adjusted" not in _budget(parse_text(none, source="t"))
-    added = TITLE + "该项目年初预算数0万元，年中追加安排资金50万元，全年支付45万元。"
-    assert _budget(parse_text(added, source="t"))["initial"] == "0"

@@ -62,6 +62,17 @@ class StatedChange:
 
 
 @dataclass(frozen=True, slots=True)
+class StatedGrowth:
+    """A table's row of 增减% under a row of this year and a row of the year before:
+    the figure, the figure it is compared with and the stated rate, no change amount."""
+
+    path: str  # the field of the column ("three_public.vehicle_purchase")
+    value: StatedQuantity
+    base: StatedQuantity
+    rate: StatedQuantity  # signed percent
+
+
+@dataclass(frozen=True, slots=True)
 class Enumeration:
     """ "直属事业单位10个，即A、B、C…": a count and the names the text gives right after it.
 

@@ -13,7 +13,13 @@ from enum import Enum
 from jixiao.domain.evidence import Evidence
 from jixiao.domain.money import Count, Money, Rate
 from jixiao.domain.reading import Reading
-from jixiao.domain.relations import Breakdown, Enumeration, Ratio, StatedChange
+from jixiao.domain.relations import (
+    Breakdown,
+    Enumeration,
+    Ratio,
+    StatedChange,
+    StatedGrowth,
+)
 
 
 class ReportKind(Enum):
@@ -227,6 +233,7 @@ class Report:
     ratios: tuple[Ratio, ...] = ()  # 占 X%, 完成预算的 X%
     changes: tuple[StatedChange, ...] = ()  # any figure with its change and rate
     enumerations: tuple[Enumeration, ...] = ()  # a count and the names that follow it
+    growths: tuple[StatedGrowth, ...] = ()  # a table's 增减% row with its two years' rows
     reading: Reading | None = None  # which reader, and spans to check (OCR); None for text
 
     @property

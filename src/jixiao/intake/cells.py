@@ -41,8 +41,17 @@ def cell_stream(text: str) -> list[Cell]:
     cells: list[Cell] = []
     offset = 0
     lines = text.split("\n")
+    previous = ""  # the last line that was not blank
     for number, line in enumerate(lines):
-        cells.extend(_line_cells(line, offset, number))
+        stripped = line.strip()
+        if stripped == "|" and previous and not previous.endswith("|"):
+            # "年度\n|\n合计\n|": a bar on its own line closes the cell above it; only
+            # after a line that ends in a bar ("79 |\n|") is it an empty cell of its own.
+            pass
+        else:
+            cells.extend(_line_cells(line, offset, number))
+        if stripped:
+            previous = stripped
         offset += len(line) + 1
     return cells
 

@@ -27,7 +27,7 @@ _STRUCTURAL = re.compile(
 )
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|本年合计|支出合计)$")
 _CLASS_CODE = re.compile(r"^\d{3}$")  # a 类; 款 and 项 codes have 5 and 7 digits
-_SUBJECT_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_SUBJECT_CODE = re.compile(r"^2[0-3]\d(?:\d{2}){0,2}$")  # 功能分类 classes are 201…234
 _UNIT = re.compile(r"单位[:：]\s*(万元|元)")
 _FIELD_PATHS = ("spending.", "three_public.")
 _WHOLE_COLUMN = re.compile(r"^(?:合计|小计|总计)$")
@@ -45,11 +45,22 @@ class TableFunctionalLine:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class TableGrowth:
+    """One column's 增减% with the cells of this year and of the year before."""
+
+    path: str
+    value: tuple[Money, int, int]  # the amount and its cell's offsets
+    base: tuple[Money, int, int]
+    rate: tuple[Money, int, int]  # the percent, read as a plain number
+
+
 @dataclass
 class FieldTables:
     candidates: list[Candidate] = field(default_factory=list)
     functional: list[TableFunctionalLine] = field(default_factory=list)
     claimed: list[tuple[int, int]] = field(default_factory=list)
+    growths: list[TableGrowth] = field(default_factory=list)
 
 
 def read_field_tables(
@@ -123,11 +134,46 @@ def _field_header(cells: list[Cell], index: int, lexicon: Lexicon) -> tuple[list
         return [], index
     if sum(1 for c in columns if c and c.startswith("three_public.")) >= 2:
         texts = [c.text for c in cells[index:position] if not _STRUCTURAL.match(c.text)]
+        columns, texts = _vehicle_group(columns, texts)
         columns = [
             "three_public.total" if path is None and _WHOLE_COLUMN.match(text) else path
             for path, text in zip(columns, texts, strict=False)
         ]
     return columns, position
+
+
+_VEHICLE_PART = (
+    (re.compile(r"购置"), "three_public.vehicle_purchase"),
+    (re.compile(r"运行|运维|维护"), "three_public.vehicle_operation"),
+)
+
+
+def _vehicle_group(
+    columns: list[str | None], texts: list[str]
+) -> tuple[list[str | None], list[str]]:
+    """A two-row header: 公务用车购置及运行费 spans 小计 | 购置费 | 运行费, written after the
+    first row ("合计 | 出国 | 公车购置及运行费 | 接待 | 小计 | 购置 | 运行"): the values come
+    in the order of the second row put in place of the column it spans."""
+    if "three_public.vehicle" not in columns:
+        return columns, texts
+    group = columns.index("three_public.vehicle")
+    for start in range(group + 1, len(texts)):
+        if not _WHOLE_COLUMN.match(texts[start]):
+            continue
+        parts = [_vehicle_part(text) for text in texts[start + 1 :]]
+        if not parts or None in parts or len(set(parts)) != len(parts):
+            continue
+        spanned: list[str | None] = ["three_public.vehicle", *parts]
+        return (
+            columns[:group] + spanned + columns[group + 1 : start],
+            texts[:group] + texts[start:] + texts[group + 1 : start],
+        )
+    return columns, texts
+
+
+def _vehicle_part(text: str) -> str | None:
+    paths = [path for pattern, path in _VEHICLE_PART if pattern.search(text)]
+    return paths[0] if len(paths) == 1 else None
 
 
 def _skip_column_numbers(cells: list[Cell], index: int) -> int:
@@ -152,6 +198,7 @@ def _rows(
 ) -> int:
     """Read the rows under a field header; returns where the table ends."""
     position = index
+    by_scope: dict[str, list[tuple[Cell, Money]]] = {}  # "" and 上年: a year row's cells
     while position < len(cells):
         cell = cells[position]
         if len(cell.text) > 40:
@@ -171,8 +218,12 @@ def _rows(
             found.functional.append(
                 TableFunctionalLine(code, label.text, first[1], cell.start, first[0].end)
             )
+        elif _GROWTH_ROW.search(cell.text):
+            _growths(columns, by_scope, values, found)
         elif _TOTAL_ROW.match(cell.text) or _YEAR_ROW.match(cell.text):
             scope = _row_scope(cell.text, *period)
+            if scope is not None and _YEAR_ROW.match(cell.text):
+                by_scope.setdefault(scope, values)
             for path, (value_cell, money) in zip(columns, values, strict=False):
                 if path and scope is not None:
                     found.candidates.append(
@@ -183,12 +234,39 @@ def _rows(
     return max(position, index + 1)
 
 
+_GROWTH_ROW = re.compile(r"^(?:\d{4}年?比\d{4}年?|本年比上年|比上年|同比)?增减(?:%|％|率|幅度)")
+
+
+def _growths(
+    columns: list[str | None],
+    by_scope: dict[str, list[tuple[Cell, Money]]],
+    rates: list[tuple[Cell, Money]],
+    found: FieldTables,
+) -> None:
+    """The 增减% row under a row of this year and one of the year before."""
+    current, prior = by_scope.get(""), by_scope.get("上年")
+    if current is None or prior is None:
+        return
+    for path, now, before, rate in zip(columns, current, prior, rates, strict=False):
+        if path is None:
+            continue
+        found.growths.append(
+            TableGrowth(
+                path,
+                (now[1], now[0].start, now[0].end),
+                (before[1], before[0].start, before[0].end),
+                (rate[1], rate[0].start, rate[0].end),
+            )
+        )
+
+
 def _starts_subject_row(cells: list[Cell], position: int) -> bool:
     following = cells[position + 1] if position + 1 < len(cells) else None
     return bool(
         _SUBJECT_CODE.match(cells[position].text)
         and following is not None
         and following.number is None
+        and not any(ch.isdigit() for ch in following.text)  # "2024年": a row label, not a name
     )
 
 

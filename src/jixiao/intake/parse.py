@@ -17,6 +17,7 @@ from jixiao.domain.classification import load_classification
 from jixiao.domain.evidence import Evidence
 from jixiao.domain.money import Money, Rate
 from jixiao.domain.outlines import detect_outline
+from jixiao.domain.relations import StatedGrowth, StatedQuantity
 from jixiao.domain.report import (
     AccountTotals,
     BudgetExecution,
@@ -54,8 +55,6 @@ from jixiao.intake.quantities import find_quantities
 from jixiao.intake.run_together import run_together_rows
 from jixiao.intake.sections import HeadingMatch, find_headings, section_spans
 from jixiao.intake.tables import read_tables
-
-_NONE_IF_ZERO = ("budget.adjusted",)  # an initial budget of 0 is real: added mid-year
 
 # Scopes a field may fall back to when the text states it under no other: a budget's
 # 基本支出预算, a 一般公共预算 section that is the only place 人员经费 is stated.
@@ -200,8 +199,6 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         chosen = primary.get(path)
         if chosen is None or not isinstance(chosen.value, Money):
             return None
-        if path in _NONE_IF_ZERO and not chosen.value.wan:
-            return None  # "自评项目0个，全年预算数合计0万元": no budget to execute, not one of 0
         return StatedMoney(chosen.value, located.evidence(chosen.start, chosen.end))
 
     def stated_rate(path: str) -> StatedRate | None:
@@ -259,7 +256,22 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         breakdowns=tuple(find_breakdowns(text, quantities, located.evidence)),
         changes=tuple(find_changes(text, quantities, located.evidence)),
         enumerations=tuple(find_enumerations(text, located.evidence)),
+        growths=tuple(_growths(columns, located)),
     )
+
+
+def _growths(columns: FieldTables, located: _Located) -> Iterable[StatedGrowth]:
+    def stated(cell: tuple[Money, int, int], unit: str) -> StatedQuantity:
+        money, start, end = cell
+        return StatedQuantity("", money.wan, money.ulp, unit, located.evidence(start, end))
+
+    for growth in columns.growths:
+        yield StatedGrowth(
+            growth.path,
+            stated(growth.value, "万元"),
+            stated(growth.base, "万元"),
+            stated(growth.rate, "%"),
+        )
 
 
 def _claimed(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

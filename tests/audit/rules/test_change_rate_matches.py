@@ -3,6 +3,7 @@ from decimal import Decimal
 from jixiao.audit.rules import change_rate_matches as rule
 from jixiao.domain.findings import Severity
 from jixiao.domain.report import Report, ReportKind
+from jixiao.intake.parse import parse_text
 from tests.audit.builders import ReportBuilder, run_rule, seed_like_report
 
 
@@ -58,3 +59,27 @@ def test_only_rate_and_value_cannot_be_checked() -> None:
     b.change_rate("spending.total", "下降38.28%", cluster=1)
     assert run_rule(rule, b.build()) == []
     assert run_rule(rule, seed_like_report()) == []
+
+
+def _year_table(purchase_rate: str, overseas_rate: str) -> str:
+    cells = [
+        "年度", "合计", "因公出国(境)费", "公务接待费", "公车购置及运行维护费",
+        "小计", "车辆购置", "车辆运行",
+        "2023年", "500", "90", "110", "300", "73", "227",
+        "2024年", "400", "12", "148", "240", "37", "203",
+        "2024年比2023年增减%", "-20.00", overseas_rate, "34.55", "-20.00", purchase_rate, "-10.57",
+    ]  # fmt: skip
+    return "2024年度某局部门决算说明\n" + "\n|\n".join(cells) + "\n|\n"
+
+
+def test_a_growth_row_is_checked_against_its_own_two_rows() -> None:
+    # 37 against 73 is -49.32 %; printed whole, 36.5…37.5 of 72.5…73.5 is -50.3 … -48.3 %.
+    findings = run_rule(rule, parse_text(_year_table("-47.95", "-86.67"), source="t"))
+    assert [f.severity for f in findings] == [Severity.ERROR]
+    assert "公务用车购置费37万元" in findings[0].message
+    assert [e.quote for e in findings[0].evidence] == ["37", "73", "-47.95"]
+
+
+def test_a_growth_within_the_rounding_of_whole_amounts_passes() -> None:
+    # 12 against 90 is -86.67 %; -86.62 lies within what 11.5…12.5 of 89.5…90.5 allows.
+    assert run_rule(rule, parse_text(_year_table("-49.32", "-86.62"), source="t")) == []

@@ -18,7 +18,7 @@ from typing import TypeVar
 from jixiao.audit import messages
 from jixiao.audit.context import RuleContext
 from jixiao.audit.sums import finding
-from jixiao.audit.tolerance import Outcome, ratio_comparison
+from jixiao.audit.tolerance import Comparison, Outcome, ratio_comparison
 from jixiao.domain.findings import Finding, Severity
 from jixiao.domain.money import Money, Rate, canonical
 from jixiao.domain.report import Mention, Report
@@ -31,6 +31,48 @@ _EXTRA_PLACES = 2  # decimals shown for the recomputed rate beyond the stated ra
 def check(report: Report, context: RuleContext) -> Iterable[Finding]:
     yield from _fields(report)
     yield from _any_figure(report)
+    yield from _growth_rows(report)
+
+
+def _growth_rows(report: Report) -> Iterable[Finding]:
+    """A table's 增减% row against its rows of this year and of the year before.
+
+    The rate was computed from the unrounded amounts, so the bound is exactly what correct
+    rounding allows: each printed amount within half a unit of its true value, the rate
+    within half a unit of its last digit ("12 | 90 | -86.62" agrees: 11.5…12.5 of 89.5…90.5
+    gives -87.3…-86.0 %; "37 | 73 | -47.95" does not: 36.5…37.5 of 72.5…73.5 gives at most
+    -48.3 %).
+    """
+    for growth in report.growths:
+        value, base, rate = growth.value, growth.base, growth.rate
+        if base.value <= 0:
+            continue
+        computed = (value.value - base.value) / base.value * 100
+        spread = (value.ulp * abs(base.value) + abs(value.value) * base.ulp) / 2
+        tolerance = rate.ulp / 2 + Decimal(100) * spread / (base.value * base.value)
+        comparison = Comparison(stated=rate.value, computed=computed, tolerance=tolerance)
+        if comparison.outcome is not Outcome.MISMATCH:
+            continue
+        places = messages.rate_places(Rate(rate.value, rate.ulp))
+        shown_places = places + _EXTRA_PLACES
+        shown = computed.quantize(Decimal(1).scaleb(-shown_places))
+        change = value.value - base.value
+        fields = {
+            "label": messages.label(growth.path),
+            "value": f"{canonical(value.value)}万元",
+            "change": messages.change_text(change, [Money(change, min(value.ulp, base.ulp))]),
+            "base": f"{canonical(base.value)}万元",
+            "computed": messages.signed_rate_text(shown, shown_places, places),
+            "stated": messages.signed_rate_text(rate.value, places, places),
+            "difference": messages.points_text(rate.value - shown, shown_places, places),
+        }
+        yield finding(
+            CODE,
+            Severity.ERROR,
+            messages.render(f"{CODE}:any", **fields),
+            dataclasses.replace(comparison, computed=shown),
+            [value.evidence, base.evidence, rate.evidence],
+        )
 
 
 def _any_figure(report: Report) -> Iterable[Finding]:
