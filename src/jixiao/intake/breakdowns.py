@@ -53,14 +53,10 @@ class _Figures:
         return self.items[at] if at >= 0 else None
 
     def within(self, start: int, end: int) -> list[Quantity]:
-        first = bisect_left(self.starts, start)
-        found = []
-        for quantity in self.items[first:]:
-            if quantity.start >= end:
-                break
-            if quantity.end <= end:
-                found.append(quantity)
-        return found
+        # Bounded on both sides by bisection: a slice self.items[first:] copied the rest of
+        # the list on every call, which made a long text quadratic.
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [q for q in self.items[first:last] if q.end <= end]
 
 
 def find_breakdowns(text: str, quantities: list[Quantity], locate: Locate) -> list[Breakdown]:
