@@ -7,6 +7,7 @@ compare with the rounding rule of ``tolerance.ratio_comparison``, word the findi
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -32,34 +33,52 @@ def stated_value(report: Report, ratio: Mention) -> Mention | None:
     """The value a share or completion was stated of (its anchor)."""
     if ratio.anchor is None:
         return None
-    for mention in report.mentions:
-        if (
-            mention.aspect == "value"
-            and mention.path == ratio.path
-            and mention.evidence.start == ratio.anchor.start
-            and mention.evidence.end == ratio.anchor.end
-        ):
-            return mention
-    return None
+    return _values(report).by_span.get((ratio.path, ratio.anchor.start, ratio.anchor.end))
 
 
 def whole_before(report: Report, path: str, ratio: Mention, *, scope: str) -> Mention | None:
     """The value of ``path`` in ``scope`` stated nearest before ``ratio`` (within reach),
     preferring one in the same section."""
     position = ratio.evidence.start
-    found = [
-        m
-        for m in report.mentions
-        if m.path == path
-        and m.aspect == "value"
-        and m.scope == scope
-        and isinstance(m.value, Money)
-        and position - _REACH <= m.evidence.start < position
-    ]
+    stated = _values(report).amounts.get((path, scope), ([], []))
+    starts, mentions = stated
+    found = mentions[bisect_left(starts, position - _REACH) : bisect_left(starts, position)]
     if not found:
         return None
     same = [m for m in found if m.cluster == ratio.cluster] or found
     return max(same, key=lambda m: m.evidence.start)
+
+
+@dataclass(frozen=True, slots=True)
+class _Values:
+    """A report's values indexed once: looking each ratio's figures up by a scan of every
+    mention made a long report's audit quadratic."""
+
+    by_span: dict[tuple[str, int, int], Mention]
+    amounts: dict[tuple[str, str], tuple[list[int], list[Mention]]]  # (path, scope) -> by start
+
+
+_last: list[tuple[Report, _Values]] = []  # the report audited last (rules run one report at a time)
+
+
+def _values(report: Report) -> _Values:
+    if _last and _last[0][0] is report:
+        return _last[0][1]
+    by_span: dict[tuple[str, int, int], Mention] = {}
+    amounts: dict[tuple[str, str], tuple[list[int], list[Mention]]] = {}
+    for mention in report.mentions:
+        if mention.aspect != "value":
+            continue
+        key = (mention.path, mention.evidence.start, mention.evidence.end)
+        by_span.setdefault(key, mention)
+        if isinstance(mention.value, Money):
+            amounts.setdefault((mention.path, mention.scope), ([], []))[1].append(mention)
+    for starts, mentions in amounts.values():
+        mentions.sort(key=lambda m: m.evidence.start)
+        starts.extend(m.evidence.start for m in mentions)
+    values = _Values(by_span, amounts)
+    _last[:] = [(report, values)]
+    return values
 
 
 def ratio_finding(code: str, check: RatioCheck) -> Finding | None:

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from jixiao.audit import messages
 from jixiao.audit.context import RuleContext
+from jixiao.audit.spans import Spans
 from jixiao.audit.sums import finding
 from jixiao.audit.tolerance import Comparison, Outcome, ratio_comparison
 from jixiao.domain.findings import Finding, Severity
@@ -77,12 +78,12 @@ def _growth_rows(report: Report) -> Iterable[Finding]:
 
 def _any_figure(report: Report) -> Iterable[Finding]:
     """The same identity for figures the lexicon does not name (report.changes)."""
-    checked = [
+    checked = Spans(
         m.evidence for m in report.mentions if m.aspect == "change_rate" and m.anchor is not None
-    ]
+    )
     for stated in report.changes:
         rate_at = stated.rate.evidence
-        if any(e.start < rate_at.end and rate_at.start < e.end for e in checked):
+        if checked.overlaps(rate_at.start, rate_at.end):
             continue  # a field's change: checked above with its mentions
         value, change, rate = stated.value, stated.change, stated.rate
         ulp = min(value.ulp, change.ulp)

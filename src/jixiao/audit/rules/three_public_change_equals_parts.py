@@ -45,12 +45,13 @@ class _Parts:
 
 def check(report: Report, context: RuleContext) -> Iterable[Finding]:
     seen: set[tuple[Decimal, tuple[Decimal, ...]]] = set()
+    index = _index(report)
     for mention in report.mentions:
         money = money_of(mention)
         if mention.path != _TOTAL or mention.aspect != "change" or money is None:
             continue
         whole = Figure(_TOTAL, money, mention.evidence, mention.scope)
-        lookup = _Lookup(report, mention)
+        lookup = _Lookup(report, mention, index)
         parts = _parts(lookup)
         if not parts.complete or not parts.changes:
             continue
@@ -66,20 +67,14 @@ def check(report: Report, context: RuleContext) -> Iterable[Finding]:
 class _Lookup:
     """A part's statements with the total's scope: in the total's cluster first, else anywhere."""
 
-    def __init__(self, report: Report, total: Mention) -> None:
+    def __init__(self, report: Report, total: Mention, index: _Index) -> None:
         self._report = report
         self._total = total
+        self._index = index
 
     def figure(self, path: str, aspect: str) -> Figure | None:
-        same_scope = [
-            m
-            for m in self._report.mentions
-            if m.path == path
-            and m.aspect == aspect
-            and m.scope == self._total.scope
-            and money_of(m) is not None
-        ]
-        local = [m for m in same_scope if m.cluster == self._total.cluster]
+        same_scope, by_cluster = self._index.get((path, aspect, self._total.scope), ([], {}))
+        local = by_cluster.get(self._total.cluster, [])
         for candidates in (local, same_scope):
             values = {money.wan for m in candidates if (money := money_of(m)) is not None}
             if len(values) == 1:
@@ -96,6 +91,23 @@ class _Lookup:
     def zero_amount(self, path: str) -> Figure | None:
         amount = self.figure(path, "value")
         return amount if amount is not None and amount.money.wan == 0 else None
+
+
+_Index = dict[tuple[str, str, str], tuple[list[Mention], dict[int, list[Mention]]]]
+
+
+def _index(report: Report) -> _Index:
+    """The report's amounts by path, aspect and scope, built once: a lookup that scanned
+    every mention for every total made a long report's audit quadratic."""
+    index: _Index = {}
+    for mention in report.mentions:
+        if mention.path.startswith("three_public.") and money_of(mention) is not None:
+            every, by_cluster = index.setdefault(
+                (mention.path, mention.aspect, mention.scope), ([], {})
+            )
+            every.append(mention)
+            by_cluster.setdefault(mention.cluster, []).append(mention)
+    return index
 
 
 def _parts(lookup: _Lookup) -> _Parts:

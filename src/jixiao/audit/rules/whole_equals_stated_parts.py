@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from jixiao.audit import messages
 from jixiao.audit.context import RuleContext
+from jixiao.audit.spans import Spans
 from jixiao.audit.tolerance import Comparison, Outcome
 from jixiao.domain.findings import Finding, Severity
 from jixiao.domain.money import canonical
@@ -24,12 +25,12 @@ _KNOWN = ("spending.", "three_public.")
 
 
 def check(report: Report, context: RuleContext) -> Iterable[Finding]:
-    known = [
+    known = Spans(
         m.evidence for m in report.mentions if m.aspect == "value" and m.path.startswith(_KNOWN)
-    ]
+    )
     for breakdown in report.breakdowns:
         whole = breakdown.whole.evidence
-        if any(e.start < whole.end and whole.start < e.end for e in known):
+        if known.overlaps(whole.start, whole.end):
             continue  # a field with its own rule (three-public-equals-parts …)
         found = _check(breakdown)
         if found is not None:
