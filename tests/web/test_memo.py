@@ -93,7 +93,7 @@ def test_a_published_report_is_on_the_public_list_at_once(world: World, upload: 
         ("accept", world.rev_x),
         ("publish", world.rev_x),
     ):
-        submission_transition(submission=submission, action=action, by=user)
+        submission_transition(submission=submission, action=action, by=user, confirmed=True)
     assert world.a.name in public.get("/public/").content.decode()
 
     world.a.name = "甲区农业农村局（更名）"

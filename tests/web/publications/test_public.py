@@ -25,7 +25,9 @@ Upload = Callable[..., Submission]
 
 def _publish(world: World, submission: Submission, prep: User, head: User, rev: User) -> None:
     for action, user in (("submit", prep), ("approve", head), ("accept", rev), ("publish", rev)):
-        submission_transition(submission=submission, action=action, by=user)
+        submission_transition(
+            submission=submission, action=action, by=user, confirmed=action == "publish"
+        )
 
 
 @pytest.fixture
@@ -125,7 +127,7 @@ def test_the_public_list_is_paged_with_its_filters_kept(
         ("accept", world.rev_y),
         ("publish", world.rev_y),
     ):
-        submission_transition(submission=b, action=action, by=user)
+        submission_transition(submission=b, action=action, by=user, confirmed=True)
     monkeypatch.setattr(views, "PER_PAGE", 1)
     year = world.campaign.year
     client = Client()

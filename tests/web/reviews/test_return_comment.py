@@ -95,11 +95,17 @@ def test_the_unit_sees_who_returned_it_when_and_why(world: World, under_review: 
     assert client.get(f"/submissions/{under_review.pk}/").status_code == 404
 
 
+def _resubmit(world: World, submission: Submission) -> None:
+    """The preparer sends it again, and it goes through the unit's head again."""
+    submission_transition(submission=submission, action="resubmit", by=world.prep_a)
+    submission_transition(submission=submission, action="approve", by=world.head_a)
+
+
 def test_the_notice_goes_once_the_report_is_sent_again(
     world: World, under_review: Submission
 ) -> None:
     _return(world, under_review, "第一次退回的意见")
-    submission_transition(submission=under_review, action="resubmit", by=world.prep_a)
+    _resubmit(world, under_review)
     page = _page(world.prep_a, under_review)
     assert 'id="return-notice"' not in page
     assert "第一次退回的意见" in page  # still in the history, only not as a notice
@@ -108,8 +114,10 @@ def test_the_notice_goes_once_the_report_is_sent_again(
     notice = _notice(_page(world.prep_a, under_review))
     assert "第二次退回的意见" in notice and "第二次的数据项意见" in notice
     assert "第一次退回的意见" not in notice and "请核实三公经费合计" not in notice
-    submission_transition(submission=under_review, action="resubmit", by=world.prep_a)
-    submission_transition(submission=under_review, action="accept", by=world.rev_x)
+    _resubmit(world, under_review)
+    submission_transition(
+        submission=under_review, action="accept", by=world.rev_x, comment="差异已核实，同意通过"
+    )
     assert 'id="return-notice"' not in _page(world.head_a, under_review)
 
 
@@ -174,7 +182,7 @@ def test_the_notice_costs_two_queries_however_long_the_history(
 ) -> None:
     for round_ in range(3):
         _return(world, under_review, f"第{round_ + 1}次")
-        submission_transition(submission=under_review, action="resubmit", by=world.prep_a)
+        _resubmit(world, under_review)
     _return(world, under_review, "最后一次")
     under_review.refresh_from_db()
     with django_assert_num_queries(2):  # the history with its actors, then its comments
@@ -183,7 +191,7 @@ def test_the_notice_costs_two_queries_however_long_the_history(
     assert notice.event.actor == world.rev_x
     assert [c.text for c in notice.fields] == ["请核实三公经费合计"]
     assert list(notice.by_finding()) == [under_review.findings[0]["code"]]
-    submission_transition(submission=under_review, action="resubmit", by=world.prep_a)
+    _resubmit(world, under_review)
     under_review.refresh_from_db()
     with django_assert_num_queries(2):
         assert _notice_of(under_review) is None

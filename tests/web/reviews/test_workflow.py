@@ -27,6 +27,7 @@ def _step(world: World, submission: Submission, action: str, **kwargs: object) -
         "return": world.rev_x,
         "accept": world.rev_x,
         "publish": world.rev_x,
+        "withdraw": world.rev_x,
     }
     return submission_transition(
         submission=submission,
@@ -48,15 +49,18 @@ def test_the_whole_year_writes_one_event_per_step(world: World, ready: Submissio
         ("submit", State.SUBMITTED, ""),
         ("approve", State.UNDER_REVIEW, ""),
         ("return", State.RETURNED, "三公经费请核实"),
-        ("resubmit", State.RESUBMITTED, ""),
+        # Every resubmission goes through the unit's head again.
+        ("resubmit", State.SUBMITTED, ""),
+        ("approve", State.RESUBMITTED, ""),
         ("return", State.RETURNED, "仍有问题"),
-        ("resubmit", State.RESUBMITTED, ""),
+        ("resubmit", State.SUBMITTED, ""),
+        ("approve", State.RESUBMITTED, ""),
         ("accept", State.ACCEPTED, ""),
         ("publish", State.PUBLISHED, ""),
     ]
     for action, target, comment in steps:
         before = ready.state
-        event = _step(world, ready, action, comment=comment)
+        event = _step(world, ready, action, comment=comment, confirmed=action == "publish")
         assert ready.state == target
         assert (event.from_state, event.to_state, event.action) == (before, target, action)
         assert event.comment == comment and event.actor is not None
@@ -77,6 +81,8 @@ ILLEGAL = [
     ("publish", State.UNDER_REVIEW),
     ("accept", State.RETURNED),
     ("approve", State.RESUBMITTED),
+    ("resubmit", State.SUBMITTED),
+    ("withdraw", State.ACCEPTED),
     ("submit", State.ACCEPTED),
     ("return", State.ACCEPTED),
     ("return", State.PUBLISHED),
@@ -102,8 +108,11 @@ def test_illegal_steps_are_refused_in_chinese(
     assert ready.state == state and not ready.events.exists()
 
 
-def test_a_published_report_never_moves_again() -> None:
-    assert not any(State.PUBLISHED in t.sources for t in TRANSITIONS.values())
+def test_a_published_report_moves_only_by_withdrawal_back_to_accepted() -> None:
+    leaving = [t for t in TRANSITIONS.values() if State.PUBLISHED in t.sources]
+    assert [(t.action, t.target, t.needs_comment) for t in leaving] == [
+        ("withdraw", State.ACCEPTED, True)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -121,6 +130,8 @@ def test_a_published_report_never_moves_again() -> None:
         ("accept", State.UNDER_REVIEW, "prep_a"),
         ("publish", State.ACCEPTED, "rev_y"),
         ("publish", State.ACCEPTED, "head_a"),
+        ("withdraw", State.PUBLISHED, "rev_y"),
+        ("withdraw", State.PUBLISHED, "prep_a"),
         ("resubmit", State.RETURNED, "prep_b"),
     ],
 )

@@ -84,14 +84,16 @@ def test_a_year_from_upload_to_the_public_page(
     )
     assert response.status_code == 302
     preparer.post(f"/reviews/{submission.pk}/resubmit/")
+    head.post(f"/reviews/{submission.pk}/approve/")  # the resubmission goes through the head
     reviewer.post(f"/reviews/{submission.pk}/accept/")
-    reviewer.post(f"/reviews/{submission.pk}/publish/")
+    reviewer.post(f"/reviews/{submission.pk}/publish/confirm/")
     submission.refresh_from_db()
     assert submission.state == State.PUBLISHED
     assert [e.to_state for e in submission.events.all()] == [
         State.SUBMITTED,
         State.UNDER_REVIEW,
         State.RETURNED,
+        State.SUBMITTED,
         State.RESUBMITTED,
         State.ACCEPTED,
         State.PUBLISHED,

@@ -12,6 +12,9 @@ from django.db.models import Q
 class Role(models.TextChoices):
     PREPARER = "preparer", "单位填报人"
     HEAD = "head", "单位负责人"
+    # The department in charge (主管部门) of subordinate units: belongs to the department's own
+    # unit and pre-reviews (初审) its subordinates' reports before they reach the bureau.
+    DEPARTMENT = "department", "主管部门审核人"
     REVIEWER = "reviewer", "财政审核人"
     ADMIN = "admin", "系统管理员"
     # Outside evaluators of the bureau's key-project evaluations (apps.evaluations): they
@@ -22,6 +25,8 @@ class Role(models.TextChoices):
 
 
 UNIT_ROLES = (Role.PREPARER, Role.HEAD)
+# Roles whose scope is one unit: the unit's own people, and the department's pre-reviewer.
+SCOPED_TO_UNIT = (*UNIT_ROLES, Role.DEPARTMENT)
 EVALUATOR_ROLES = (Role.EXPERT, Role.AGENCY, Role.AGENCY_STAFF)
 
 
@@ -63,7 +68,7 @@ class User(AbstractUser):
             models.CheckConstraint(
                 condition=Q(role=Role.ADMIN)
                 | Q(role=Role.REVIEWER, region__isnull=False, unit__isnull=True)
-                | Q(role__in=UNIT_ROLES, unit__isnull=False, region__isnull=True)
+                | Q(role__in=SCOPED_TO_UNIT, unit__isnull=False, region__isnull=True)
                 | Q(role__in=EVALUATOR_ROLES, unit__isnull=True, region__isnull=True),
                 name="user_role_has_its_scope",
             ),

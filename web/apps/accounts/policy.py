@@ -1,8 +1,9 @@
 """Who may see and do what, in one place. Views, selectors and services all ask here.
 
 Anonymous visitors are the public: they see only published data (the publications app).
-A preparer or head sees their own unit, a reviewer the units of their region, an
-administrator everything. Outside evaluators (an expert, a third-party agency and its staff)
+A preparer or head sees their own unit, a department's pre-reviewer (主管部门审核人) its own
+unit and the units under it, a reviewer the units of their region, an administrator
+everything. Outside evaluators (an expert, a third-party agency and its staff)
 see no unit at all, only the key projects assigned to them (the last part of this module).
 Functions take any user object Django hands out.
 """
@@ -48,10 +49,13 @@ def units_q(user: Any, *, prefix: str = "") -> Q:
         # queries impossible to print as SQL, which the page memo does: a pk is never null.)
         return Q(pk__isnull=True)
     field = f"{prefix}id" if prefix else "pk"
-    return Q(**{field: member.unit_id})
+    own = Q(**{field: member.unit_id})
+    if member.role == Role.DEPARTMENT:
+        return own | Q(**{f"{prefix}department_id": member.unit_id})
+    return own
 
 
-def can_see_unit(user: Any, unit_id: int, region_id: int) -> bool:
+def can_see_unit(user: Any, unit_id: int, region_id: int, department_id: int | None = None) -> bool:
     member = as_member(user)
     if member is None:
         return False
@@ -59,6 +63,8 @@ def can_see_unit(user: Any, unit_id: int, region_id: int) -> bool:
         return True
     if member.role == Role.REVIEWER:
         return member.region_id == region_id
+    if member.role == Role.DEPARTMENT and department_id is not None:
+        return member.unit_id in (unit_id, department_id)
     return member.unit_id == unit_id
 
 
@@ -72,6 +78,17 @@ def can_approve(user: Any, unit_id: int) -> bool:
     """Approve a unit's report before it goes to the finance bureau: its head only."""
     member = as_member(user)
     return member is not None and member.role == Role.HEAD and member.unit_id == unit_id
+
+
+def can_pre_review(user: Any, department_id: int | None) -> bool:
+    """Pre-review (初审) a subordinate unit's report: the pre-reviewer of its department."""
+    member = as_member(user)
+    return (
+        department_id is not None
+        and member is not None
+        and member.role == Role.DEPARTMENT
+        and member.unit_id == department_id
+    )
 
 
 def can_review(user: Any, region_id: int) -> bool:
@@ -200,7 +217,8 @@ def can_see_sheet(
         return all(a.submitted for a in own)
     if can_organize(user, project.unit.region_id):
         return True
-    return issued and can_see_unit(user, project.unit_id, project.unit.region_id)
+    unit = project.unit
+    return issued and can_see_unit(user, unit.id, unit.region_id, unit.department_id)
 
 
 def can_read_report(user: Any, project: Any, *, issued: bool) -> bool:

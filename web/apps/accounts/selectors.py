@@ -17,3 +17,10 @@ def region_reviewers(*, region_id: int) -> QuerySet[User]:
     return User.objects.filter(role=Role.REVIEWER, region_id=region_id, is_active=True).order_by(
         "username"
     )
+
+
+def department_reviewers(*, department_id: int) -> QuerySet[User]:
+    """The active pre-reviewers (主管部门审核人) of a department in charge."""
+    return User.objects.filter(
+        role=Role.DEPARTMENT, unit_id=department_id, is_active=True
+    ).order_by("username")

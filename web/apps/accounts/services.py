@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from apps.accounts.models import UNIT_ROLES, Role, User
+from apps.accounts.models import SCOPED_TO_UNIT, Role, User
 from apps.audit.models import AuditAction
 from apps.audit.services import audit_record, fields_of
 from apps.errors import InvalidInput
@@ -21,7 +21,8 @@ def user_create(
     region: Region | None = None,
     by: User | None = None,
 ) -> User:
-    """A new account; its scope matches its role (a unit for 填报人/负责人, a region for 审核人)."""
+    """A new account; its scope matches its role (a unit for 填报人/负责人/主管部门审核人, a region
+    for 审核人)."""
     _check_scope(role=role, unit=unit, region=region)
     if User.objects.filter(username=username).exists():
         raise InvalidInput(f"用户名“{username}”已被使用")
@@ -30,7 +31,7 @@ def user_create(
             username=username,
             role=role,
             full_name=full_name,
-            unit=unit if role in UNIT_ROLES else None,
+            unit=unit if role in SCOPED_TO_UNIT else None,
             region=region if role == Role.REVIEWER else None,
             is_staff=role == Role.ADMIN,
             is_superuser=role == Role.ADMIN,
@@ -51,7 +52,7 @@ def user_set_password(*, user: User, password: str, by: User | None = None) -> U
 
 
 def _check_scope(*, role: Role, unit: Unit | None, region: Region | None) -> None:
-    if role in UNIT_ROLES and unit is None:
+    if role in SCOPED_TO_UNIT and unit is None:
         raise InvalidInput(f"{role.label}必须指定所属单位")
     if role == Role.REVIEWER and region is None:
         raise InvalidInput("财政审核人必须指定负责区域")

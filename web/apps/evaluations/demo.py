@@ -20,7 +20,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from apps.accounts.models import Role, User
 from apps.accounts.selectors import region_reviewers, unit_people
-from apps.campaigns.demo.build import Account
+from apps.campaigns.demo.build import DEPARTMENTS, Account
 from apps.campaigns.demo.catalogue import BUREAU, DEMO_PASSWORD
 from apps.evaluations.models import Agency, Assignment, Expert, KeyProject, Plan
 from apps.evaluations.papers import (
@@ -118,7 +118,6 @@ EXPERTS = (
 )
 AGENCY = ("雁川正信会计师事务所", "jg_zhengxin", "jg_zhengxin_01", "赵审计")
 # A school's 教育局, the forestry institute's 农业农村局 (主管部门).
-DEPARTMENTS = (("101004", "101003"), ("101008", "101002"))
 
 
 def _people(unit: Unit) -> tuple[User, User, User]:

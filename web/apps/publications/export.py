@@ -76,6 +76,9 @@ def as_json(publications: list[Publication]) -> list[dict[str, Any]]:
             "published_at": p.published_at.isoformat(),
             "score": _text(p.score) or None,
             "grade": p.grade or None,
+            # Published while errors were still open: how many, and the bureau's reason.
+            "open_errors": p.open_errors,
+            "open_errors_reason": p.reason or None,
             "data": public_data(p),
             "findings": p.version.findings,
         }

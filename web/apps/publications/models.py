@@ -45,6 +45,10 @@ class Publication(models.Model):
     score = models.DecimalField("评分", max_digits=7, decimal_places=2, null=True)
     grade = models.CharField("等级", max_length=8, blank=True)
     self_grade = models.CharField("自评等级", max_length=8, blank=True)
+    # Published with open errors: how many, and the reviewer's written reason (shown beside
+    # the grade on the public pages and in the open data).
+    open_errors = models.PositiveIntegerField("公开时未更正的错误数", default=0)
+    reason = models.TextField("带错误公开的理由", blank=True)
 
     class Meta:
         verbose_name = "公开报告"

@@ -32,7 +32,7 @@ def publication_list(
 def publications_stamp() -> tuple[Any, ...]:
     """A fingerprint of what the public list shows, in one query (see apps.memo).
 
-    Publications are never changed once written, only added (or removed by an administrator):
+    Publications are never changed once written, only added or removed (withdrawn, 撤回公开):
     their count and largest id see both; the units' and regions' ``updated_at`` see a renamed
     unit, a campaign's ``updated_at`` a campaign's changed year or title.
     """

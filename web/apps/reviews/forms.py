@@ -1,4 +1,5 @@
-"""The return form: an overall comment, a comment per finding, and comments on fields."""
+"""The return form: an overall comment, a comment per finding, and comments on fields; the
+gate form: the reason to accept or publish with open errors, and the confirmation."""
 
 from __future__ import annotations
 
@@ -20,6 +21,35 @@ FIELD_CHOICES = [("", "（选择数据项）")] + [
     ]
 ]
 FIELD_COMMENT_ROWS = 3
+# The overall comment's label on each step's page (the return form's default: 总体意见).
+COMMENT_LABELS = {
+    "send_back": "退回意见",
+    "dept_return": "初审意见",
+    "withdraw": "撤回公开的理由",
+}
+
+
+class GateForm(forms.Form):
+    """Accept or publish: the written reason is required while the report has open errors."""
+
+    reason = forms.CharField(
+        label="通过理由",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="报告仍有错误未更正时必须填写：说明为何仍予通过。理由记入流程记录，并显示在评分旁。",
+    )
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def __init__(self, *args: Any, reason_required: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.reason_required = reason_required
+
+    def clean_reason(self) -> str:
+        reason = str(self.cleaned_data.get("reason") or "").strip()
+        if self.reason_required and not reason:
+            raise forms.ValidationError("报告仍有错误未更正：请写明通过的理由")
+        return reason
 
 
 class CommentForm(forms.Form):

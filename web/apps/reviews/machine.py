@@ -33,6 +33,14 @@ class Transition:
     allowed: Callable[[Any, Any], bool]
     needs_comment: bool = False
     snapshots: bool = False  # writes a new version of the data
+    # Where the step goes when that depends on the object (None: always ``target``).
+    route: Callable[[Any], str] | None = None
+    gated: bool = False  # with open errors, only with a written reason (the comment)
+    confirmed: bool = False  # only when the person confirmed it (a confirmation page)
+    prompt: str = ""  # what to write when the comment is missing (else the workflow's prompt)
+
+    def target_for(self, subject: Any) -> str:
+        return self.route(subject) if self.route is not None else self.target
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +52,8 @@ class Move(Generic[M]):
     from_state: str
     version: Any  # what ``snapshot`` returned, None when the step takes no snapshot
     comment: str
+    to_state: str  # where it went (``transition.target`` unless the transition routes)
+    open_errors: int = 0  # the errors open when a gated step passed them (with its reason)
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,7 @@ class Workflow(Generic[M]):
     snapshot: Callable[[M, Any], Any] | None = None  # writes a version, sets fields on M
     snapshot_fields: tuple[str, ...] = ()  # the fields ``snapshot`` sets, saved with the state
     comment_prompt: str = "请填写退回意见，说明需要修改的地方"
+    open_errors: Callable[[M], int] | None = None  # the errors a gated step needs a reason for
 
     def available(self, user: Any, subject: M) -> list[Transition]:
         """The actions this user may take on this object now, in workflow order."""
@@ -71,7 +82,21 @@ class Workflow(Generic[M]):
             raise IllegalTransition(f"没有“{action}”这个操作")
         return found
 
-    def check(self, transition: Transition, subject: M, by: Any, *, commented: bool) -> None:
+    def errors_of(self, transition: Transition, subject: M) -> int:
+        """The open errors a gated step would pass (0 when the step is not gated)."""
+        if not transition.gated or self.open_errors is None:
+            return 0
+        return self.open_errors(subject)
+
+    def check(
+        self,
+        transition: Transition,
+        subject: M,
+        by: Any,
+        *,
+        commented: bool,
+        confirmed: bool = True,
+    ) -> None:
         state = str(subject.state)  # type: ignore[attr-defined]
         if state not in transition.sources:
             label = self.labels.get(state, state)
@@ -79,7 +104,15 @@ class Workflow(Generic[M]):
         if not transition.allowed(by, subject):
             raise NotAllowed(f"只有{transition.who}可以“{transition.label}”")
         if transition.needs_comment and not commented:
-            raise InvalidInput(self.comment_prompt)
+            raise InvalidInput(transition.prompt or self.comment_prompt)
+        errors = self.errors_of(transition, subject)
+        if errors and not commented:
+            raise InvalidInput(
+                f"{self.noun}还有 {errors} 条错误未更正：“{transition.label}”须写明理由"
+                "（为何在错误未更正时通过），理由将记入流程记录并显示在评分旁"
+            )
+        if transition.confirmed and not confirmed:
+            raise InvalidInput(f"请在确认页面核对后再“{transition.label}”")
         if transition.snapshots and self.ready is not None:
             self.ready(subject)
 
@@ -93,9 +126,11 @@ class Workflow(Generic[M]):
         comment: str = "",
         commented: bool = False,
         lock_version: int | None = None,
+        confirmed: bool = False,
     ) -> E:
         """Take one step; IllegalTransition, NotAllowed, Conflict or InvalidInput when it cannot
-        be taken, with nothing written. ``commented``: the caller has comments beside ``comment``.
+        be taken, with nothing written. ``commented``: the caller has comments beside ``comment``;
+        ``confirmed``: the person confirmed the step (needed where the transition says so).
         ``record`` runs in the same transaction and writes the event row (and anything else the
         step means); what it returns is returned."""
         transition = self.transition(action)
@@ -103,7 +138,8 @@ class Workflow(Generic[M]):
         with transaction.atomic():
             rows = self.model._default_manager.select_for_update()
             locked = rows.select_related(*self.related).get(pk=subject.pk)
-            self.check(transition, locked, by, commented=commented or bool(comment))
+            commented = commented or bool(comment)
+            self.check(transition, locked, by, commented=commented, confirmed=confirmed)
             current = locked.lock_version  # type: ignore[attr-defined]
             if lock_version is not None and current != lock_version:
                 raise Conflict(f"{self.noun}在您查看期间已被他人修改，请刷新页面后再操作")
@@ -111,10 +147,13 @@ class Workflow(Generic[M]):
             if transition.snapshots and self.snapshot is not None:
                 version = self.snapshot(locked, by)
             from_state = str(locked.state)  # type: ignore[attr-defined]
-            locked.state = transition.target  # type: ignore[attr-defined]
+            errors = self.errors_of(transition, locked)
+            target = transition.target_for(locked)
+            locked.state = target  # type: ignore[attr-defined]
             locked.lock_version = F("lock_version") + 1  # type: ignore[attr-defined]
             locked.save(update_fields=["state", "lock_version", *self.snapshot_fields])
             locked.refresh_from_db(fields=["lock_version"])
-            result = record(Move(locked, transition, from_state, version, comment))
+            move = Move(locked, transition, from_state, version, comment, target, errors)
+            result = record(move)
         subject.refresh_from_db()
         return result

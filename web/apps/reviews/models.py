@@ -27,6 +27,9 @@ class ReviewEvent(models.Model):
     )
     at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
     comment = models.TextField("意见", blank=True)
+    # Accepting or publishing with open errors needs a reason (the comment): how many errors
+    # it passed, so the history and the grade can say so.
+    open_errors = models.PositiveIntegerField("放行时未更正的错误数", default=0)
     version = models.ForeignKey(
         "submissions.SubmissionVersion",
         verbose_name="对应版本",
@@ -43,6 +46,11 @@ class ReviewEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_from_state_display()} → {self.get_to_state_display()}"
+
+    @property
+    def passed_errors(self) -> bool:
+        """A gated step (accept, publish) taken with open errors, on a written reason."""
+        return self.open_errors > 0
 
 
 class CommentTarget(models.TextChoices):

@@ -1,14 +1,16 @@
-"""Reads on the workflow: the history of a report, why it was sent back, the work waiting."""
+"""Reads on the workflow: the history of a report, why it was sent back, the work waiting
+(待办) and the work done (已办)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 
 from apps.accounts.models import Role
-from apps.accounts.policy import as_member
+from apps.accounts.policy import as_member, units_q
 from apps.reviews.models import CommentTarget, ReviewComment, ReviewEvent
 from apps.reviews.workflow import TRANSITIONS
 from apps.submissions.models import State, Submission
@@ -44,7 +46,7 @@ class ReturnNotice:
         return found
 
 
-_SENT_BACK = ("return", "send_back")
+_SENT_BACK = ("return", "send_back", "dept_return")
 
 
 def notice_of(*, submission: Submission, last: ReviewEvent | None) -> ReturnNotice | None:
@@ -67,6 +69,7 @@ def notice_of(*, submission: Submission, last: ReviewEvent | None) -> ReturnNoti
 _WAITING_FOR: dict[str, tuple[State, ...]] = {
     Role.PREPARER: (State.DRAFT, State.RETURNED),
     Role.HEAD: (State.SUBMITTED,),
+    Role.DEPARTMENT: (State.DEPT_REVIEW,),
     Role.REVIEWER: (State.UNDER_REVIEW, State.RESUBMITTED, State.ACCEPTED),
     Role.ADMIN: (State.UNDER_REVIEW, State.RESUBMITTED, State.ACCEPTED),
 }
@@ -82,9 +85,59 @@ def worklist(*, user: Any) -> QuerySet[Submission]:
         scope = Q(unit_id=member.unit_id)
     elif member.role == Role.REVIEWER:
         scope = Q(unit__region_id=member.region_id)
+    elif member.role == Role.DEPARTMENT:
+        scope = Q(unit__department_id=member.unit_id)
     return (
         Submission.objects.filter(scope, state__in=_WAITING_FOR.get(member.role, ()))
         .select_related("campaign", "unit")
         .defer("data", "findings", "scorecard")
         .order_by("campaign__deadline", "unit__code")
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """A report this user has acted on (已办): its last step by them."""
+
+    submission: Submission
+    event: ReviewEvent
+
+
+def done_list(*, user: Any, limit: int = 200) -> list[Done]:
+    """The reports this user took a workflow step on, most recent step first (已办)."""
+    member = as_member(user)
+    if member is None:
+        return []
+    mine = ReviewEvent.objects.filter(actor=member)
+    last_ids = (
+        mine.values("submission_id").annotate(last=Max("id")).order_by("-last")[:limit]
+    )
+    events = (
+        ReviewEvent.objects.filter(pk__in=[row["last"] for row in last_ids])
+        .filter(units_q(member, prefix="submission__unit__"))
+        .select_related("submission", "submission__unit", "submission__campaign")
+        .defer("submission__data", "submission__findings", "submission__scorecard")
+        .order_by("-at", "-id")
+    )
+    return [Done(e.submission, e) for e in events]
+
+
+def done_count(*, user: Any) -> int:
+    member = as_member(user)
+    if member is None:
+        return 0
+    return ReviewEvent.objects.filter(actor=member).values("submission_id").distinct().count()
+
+
+def passed_errors(*, events: Sequence[ReviewEvent], submission: Submission) -> list[ReviewEvent]:
+    """The steps that passed this report on with open errors (accept, publish), each with its
+    written reason, while it is still accepted or published: shown beside the grade."""
+    if submission.state not in (State.ACCEPTED, State.PUBLISHED):
+        return []
+    found: list[ReviewEvent] = []
+    for event in events:
+        if event.action in ("return", "withdraw", "resubmit"):
+            found = [e for e in found if e.action == "accept"] if event.action == "withdraw" else []
+        elif event.open_errors:
+            found.append(event)
+    return found

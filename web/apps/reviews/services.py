@@ -11,7 +11,7 @@ from apps.accounts.models import User
 from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
 from apps.errors import Conflict, InvalidInput
-from apps.publications.services import publication_create
+from apps.publications.services import publication_create, publication_withdraw
 from apps.reviews.machine import Move, Workflow
 from apps.reviews.models import CommentTarget, ReviewComment, ReviewEvent
 from apps.reviews.workflow import TRANSITIONS
@@ -37,9 +37,11 @@ def submission_transition(
     comment: str = "",
     comments: Sequence[CommentInput] = (),
     lock_version: int | None = None,
+    confirmed: bool = False,
 ) -> ReviewEvent:
     """Take one workflow step; IllegalTransition, NotAllowed, Conflict or InvalidInput when
-    it cannot be taken, with nothing written."""
+    it cannot be taken, with nothing written. Publishing needs ``confirmed`` (the person saw
+    the confirmation page); accepting or publishing with open errors needs a reason."""
     comments = [c for c in comments if c.text.strip()]
 
     def record(move: Move[Submission]) -> ReviewEvent:
@@ -49,9 +51,10 @@ def submission_transition(
             submission=locked,
             action=transition.action,
             from_state=from_state,
-            to_state=transition.target,
+            to_state=move.to_state,
             actor=by,
             comment=comment,
+            open_errors=move.open_errors,
             version=move.version or locked.current_version,
         )
         ReviewComment.objects.bulk_create(
@@ -60,13 +63,18 @@ def submission_transition(
             )
             for c in comments
         )
-        if transition.target == State.PUBLISHED:
-            publication_create(submission=locked, by=by)
+        if move.to_state == State.PUBLISHED:
+            publication_create(
+                submission=locked, by=by, open_errors=move.open_errors, reason=comment
+            )
+        elif transition.action == "withdraw":
+            publication_withdraw(submission=locked)
         summary = {
             "action": transition.action,
             "before": {"state": from_state},
-            "after": {"state": transition.target.value},
+            "after": {"state": str(move.to_state)},
             "comment": comment,
+            "open_errors": move.open_errors,
             "comments": len(comments),
             "version": event.version.number if event.version else None,
         }
@@ -81,6 +89,7 @@ def submission_transition(
         comment=comment,
         commented=bool(comments),
         lock_version=lock_version,
+        confirmed=confirmed,
     )
 
 
@@ -109,6 +118,7 @@ SUBMISSION_WORKFLOW: Workflow[Submission] = Workflow(
     ready=_check_ready,
     snapshot=_snapshot,
     snapshot_fields=("current_version", "submitted_at", "updated_at"),
+    open_errors=lambda submission: submission.error_count,
 )
 
 
@@ -144,5 +154,13 @@ def submission_accept(*, submission: Submission, by: User, comment: str = "") ->
     return submission_transition(submission=submission, action="accept", by=by, comment=comment)
 
 
-def submission_publish(*, submission: Submission, by: User) -> ReviewEvent:
-    return submission_transition(submission=submission, action="publish", by=by)
+def submission_publish(
+    *, submission: Submission, by: User, comment: str = "", confirmed: bool = False
+) -> ReviewEvent:
+    return submission_transition(
+        submission=submission, action="publish", by=by, comment=comment, confirmed=confirmed
+    )
+
+
+def submission_withdraw(*, submission: Submission, by: User, comment: str) -> ReviewEvent:
+    return submission_transition(submission=submission, action="withdraw", by=by, comment=comment)

@@ -16,6 +16,7 @@ from django.db import models
 class State(models.TextChoices):
     DRAFT = "draft", "草稿"
     SUBMITTED = "submitted", "待负责人审核"
+    DEPT_REVIEW = "dept_review", "主管部门初审中"
     UNDER_REVIEW = "under_review", "财政审核中"
     RETURNED = "returned", "已退回修改"
     RESUBMITTED = "resubmitted", "已重新报送"
@@ -25,8 +26,9 @@ class State(models.TextChoices):
 
 # The preparer may change the working copy only in these states.
 EDITABLE_STATES = (State.DRAFT, State.RETURNED)
-# Not yet with the finance bureau: counts as overdue after the deadline.
-NOT_DELIVERED_STATES = (State.DRAFT, State.SUBMITTED, State.RETURNED)
+# Not yet with the finance bureau: counts as overdue after the deadline (a report still with
+# its 主管部门 has not reached the bureau either).
+NOT_DELIVERED_STATES = (State.DRAFT, State.SUBMITTED, State.DEPT_REVIEW, State.RETURNED)
 
 
 def _money(label: str) -> models.DecimalField[object, object]:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from apps import memo
 from apps.accounts.policy import as_member, can_prepare
 from apps.errors import Conflict, ServiceError
-from apps.reviews.selectors import event_list, notice_of
+from apps.reviews.selectors import event_list, notice_of, passed_errors
 from apps.reviews.workflow import available
 from apps.submissions import diffing, engine, storage
 from apps.submissions.basic_data import compare as basic_compare
@@ -82,6 +82,7 @@ def submission_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "has_text": lambda: bool(str(text)),
         "notice": notice,
         "finding_comments": notice.by_finding() if notice is not None else {},
+        "passes": passed_errors(events=events, submission=submission),
         "figures": lambda: _figures(submission.data),
         # Callables: the template calls them only when it renders the report's parts anew.
         "functional": lambda: get_path(submission.data, "spending.functional") or [],
@@ -155,6 +156,8 @@ def submission_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         "indicators": indicators,
         "conflict": conflict,
         "findings": submission.findings,
+        # The comments the report came back with, beside the fields they are about.
+        "notice": notice_of(submission=submission, last=event_list(submission=submission).last()),
     }
     return render(request, "submissions/edit.html", context, status=status)
 

@@ -1,6 +1,6 @@
 """The workflows of target tables and of their self-evaluations, on the shared machine.
 
-Both take the reports' transitions (apps.reviews.workflow) except publishing: the unit's
+Both take the plain unit path of apps.reviews.workflow (no department step, no publishing): the unit's
 preparer submits, its head approves and sends it to the finance bureau, the region's reviewer
 returns or accepts. The same predicates decide who may act, the same refusals are given.
 """
@@ -12,7 +12,7 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.errors import InvalidInput
 from apps.reviews.machine import Transition, Workflow
-from apps.reviews.workflow import TRANSITIONS
+from apps.reviews.workflow import UNIT_TRANSITIONS
 from apps.submissions.models import State
 from apps.targets.models import (
     EvaluationVersion,
@@ -24,7 +24,7 @@ from apps.targets.selfscore import evaluation_data, readiness
 from apps.targets.tables import lint_of, table_data
 from jixiao.targets.lint import ERROR
 
-STEPS: dict[str, Transition] = {a: t for a, t in TRANSITIONS.items() if a != "publish"}
+STEPS: dict[str, Transition] = dict(UNIT_TRANSITIONS)
 LABELS = dict(State.choices)
 SNAPSHOT_FIELDS = ("current_version", "submitted_at", "updated_at")
 

@@ -46,6 +46,7 @@ def transition_new(request: HttpRequest, pk: Id, body: TransitionIn, response: H
             comment=body.comment,
             comments=comments,
             lock_version=lock,
+            confirmed=True,  # an API call is deliberate: the web page asks for confirmation
         )
     except Conflict:
         submission.refresh_from_db()

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from apps.accounts.models import Role, User
-from apps.accounts.selectors import region_reviewers, unit_people
+from apps.accounts.selectors import department_reviewers, region_reviewers, unit_people
 from apps.accounts.services import user_create
 from apps.campaigns.demo.basic import fill_basic_data, fills_basic_data
 from apps.campaigns.demo.catalogue import (
@@ -43,6 +43,13 @@ from apps.units.models import Region, Unit
 from jixiao.domain.report import Report
 
 
+# Subordinate unit → its department in charge (主管部门): the school under the 教育局, the
+# research institute under the 农业农村局. Their reports go through the department's 初审.
+DEPARTMENTS = (("101004", "101003"), ("101008", "101002"))
+# Passing a report on with open errors needs a written reason (and the demo gives one).
+PASS_REASON = "经核实，该差异系报告编制口径所致，不影响评价结论，同意通过。"
+
+
 @dataclass(frozen=True, slots=True)
 class Account:
     username: str
@@ -53,6 +60,10 @@ class Account:
 def build(*, seed: Path | None, say: Callable[[str], None]) -> list[Account]:
     regions = {name: _region(code, name) for code, name in REGIONS}
     units = {u.code: _unit(u, regions[u.region]) for u in UNITS}
+    for code, department in DEPARTMENTS:
+        if units[code].department_id is None:
+            units[code].department = units[department]
+            units[code].save(update_fields=["department", "updated_at"])
     accounts = _accounts(regions, units)
     for plan in CAMPAIGNS:
         if Campaign.objects.filter(notice_number=plan.notice_number).exists():
@@ -108,15 +119,24 @@ def _accounts(regions: dict[str, Region], units: dict[str, Unit]) -> list[Accoun
         _user(f"{demo.slug}_fz", Role.HEAD, f"{demo.name}负责人", unit=unit)
         accounts.append(Account(f"{demo.slug}_tb", "单位填报人", demo.name))
         accounts.append(Account(f"{demo.slug}_fz", "单位负责人", demo.name))
+    by_code = {demo.code: demo for demo in UNITS}
+    for code in dict.fromkeys(department for _, department in DEPARTMENTS):
+        demo = by_code[code]
+        under = "、".join(by_code[c].name for c, d in DEPARTMENTS if d == code)
+        _user(f"{demo.slug}_zg", Role.DEPARTMENT, f"{demo.name}主管部门审核人", unit=units[code])
+        accounts.append(Account(f"{demo.slug}_zg", "主管部门审核人", f"{demo.name}（初审{under}）"))
     return accounts
 
 
-def _people(unit: Unit) -> tuple[User, User, User]:
+def _people(unit: Unit) -> tuple[User, User, User, User | None]:
     preparer = unit_people(unit=unit, role=Role.PREPARER).first()
     head = unit_people(unit=unit, role=Role.HEAD).first()
     reviewer = region_reviewers(region_id=unit.region_id).first()
     assert preparer is not None and head is not None and reviewer is not None
-    return preparer, head, reviewer
+    department = None
+    if unit.department_id is not None:
+        department = department_reviewers(department_id=unit.department_id).first()
+    return preparer, head, reviewer, department
 
 
 def _report(
@@ -131,7 +151,7 @@ def _report(
     if (demo.code, plan.year) == EMPTY_DRAFT:
         return  # left empty: a walk-through uploads a report here
     submission = Submission.objects.get(campaign=campaign, unit=unit)
-    preparer, head, reviewer = _people(unit)
+    preparer, head, reviewer, department = _people(unit)
     use_seed = demo.seed and seed is not None and plan.year == 2022
     if use_seed:
         assert seed is not None
@@ -150,7 +170,9 @@ def _report(
         submission = _complete(submission, preparer)
     if fills_basic_data(demo, plan.year):
         submission = fill_basic_data(submission, demo, plan.year, preparer)
-    _walk(submission, state, preparer=preparer, head=head, reviewer=reviewer)
+    _walk(
+        submission, state, preparer=preparer, head=head, reviewer=reviewer, department=department
+    )
 
 
 def _complete(submission: Submission, preparer: User) -> Submission:
@@ -176,29 +198,43 @@ def _indicator(*values: str) -> dict[str, str]:
     return row
 
 
+# "approve": the head sends it on, through the department's 初审 when the unit has one.
 _PATHS: dict[State, tuple[str, ...]] = {
     State.DRAFT: (),
     State.SUBMITTED: ("submit",),
+    State.DEPT_REVIEW: ("submit", "approve_dept"),
     State.UNDER_REVIEW: ("submit", "approve"),
     State.RETURNED: ("submit", "approve", "return"),
-    State.RESUBMITTED: ("submit", "approve", "return", "resubmit"),
+    State.RESUBMITTED: ("submit", "approve", "return", "resubmit", "approve"),
     State.ACCEPTED: ("submit", "approve", "accept"),
     State.PUBLISHED: ("submit", "approve", "accept", "publish"),
 }
 
 
 def _walk(
-    submission: Submission, state: State, *, preparer: User, head: User, reviewer: User
+    submission: Submission,
+    state: State,
+    *,
+    preparer: User,
+    head: User,
+    reviewer: User,
+    department: User | None,
 ) -> None:
     by = {
         "submit": preparer,
         "approve": head,
+        "approve_dept": head,
+        "dept_pass": department,
         "return": reviewer,
         "resubmit": preparer,
         "accept": reviewer,
         "publish": reviewer,
     }
+    steps: list[str] = []
     for action in _PATHS[state]:
+        through = action == "approve" and department is not None
+        steps += ["approve_dept", "dept_pass"] if through else [action]
+    for action in steps:
         submission.refresh_from_db()
         comment, comments = "", []
         if action == "return":
@@ -206,8 +242,17 @@ def _walk(
             comments = _return_comments(submission)
         elif action == "resubmit":
             comment = "已按审核意见修改。"
+        elif action in ("accept", "publish") and submission.error_count:
+            comment = PASS_REASON
+        actor = by[action]
+        assert actor is not None
         submission_transition(
-            submission=submission, action=action, by=by[action], comment=comment, comments=comments
+            submission=submission,
+            action=action,
+            by=actor,
+            comment=comment,
+            comments=comments,
+            confirmed=action == "publish",
         )
 
 

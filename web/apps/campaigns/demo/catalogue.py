@@ -94,7 +94,7 @@ CAMPAIGNS = (
         "雁财绩〔2023〕9号",
         "2022年度部门整体支出绩效自评",
         "2023-05-31",
-        (_S.DRAFT, _S.PUBLISHED, _S.ACCEPTED, _S.PUBLISHED, _S.UNDER_REVIEW, _S.RETURNED,
+        (_S.DRAFT, _S.PUBLISHED, _S.ACCEPTED, _S.DEPT_REVIEW, _S.UNDER_REVIEW, _S.RETURNED,
          _S.RESUBMITTED, _S.SUBMITTED, _S.PUBLISHED, _S.RETURNED, _S.ACCEPTED, _S.DRAFT,
          _S.UNDER_REVIEW, _S.DRAFT),
         {"101006": "basic", "102002": "three", "101007": "functional", "102001": "grade",
