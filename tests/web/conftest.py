@@ -32,8 +32,10 @@ PASSWORD = "test-pass-123"
 def _forget_remembered_pages() -> None:
     """Each test starts with an empty page memo (apps.memo): ids are reused between tests."""
     from apps import memo
+    from apps.reviews import context
 
     memo.pages.clear()
+    context.forget()
 
 
 @dataclass

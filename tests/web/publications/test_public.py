@@ -127,7 +127,8 @@ def test_the_public_list_is_paged_with_its_filters_kept(
         ("accept", world.rev_y),
         ("publish", world.rev_y),
     ):
-        submission_transition(submission=b, action=action, by=user, confirmed=True)
+        reason = "" if action == "approve" else "差异已核实，同意通过"  # b has an open error
+        submission_transition(submission=b, action=action, by=user, comment=reason, confirmed=True)
     monkeypatch.setattr(views, "PER_PAGE", 1)
     year = world.campaign.year
     client = Client()

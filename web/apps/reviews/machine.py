@@ -10,6 +10,7 @@ state labels, the noun the messages use, and how a snapshot is taken.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -21,6 +22,19 @@ from apps.errors import Conflict, IllegalTransition, InvalidInput, NotAllowed
 
 M = TypeVar("M", bound=models.Model)
 E = TypeVar("E")
+
+_generation = itertools.count(1)
+_current = [0]
+
+
+def steps_taken() -> int:
+    """How many workflow steps this process has seen taken (any object): the 待办/已办 counts
+    in the header are remembered under it (apps.reviews.context)."""
+    return _current[0]
+
+
+def _step_taken() -> None:
+    _current[0] = next(_generation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,5 +169,7 @@ class Workflow(Generic[M]):
             locked.refresh_from_db(fields=["lock_version"])
             move = Move(locked, transition, from_state, version, comment, target, errors)
             result = record(move)
+            transaction.on_commit(_step_taken)  # an outer transaction commits later
+        _step_taken()
         subject.refresh_from_db()
         return result

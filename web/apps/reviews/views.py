@@ -76,7 +76,8 @@ def gate_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if transition is None or not (transition.gated or transition.confirmed):
         return redirect("submissions:detail", pk=pk)
     errors = [f for f in submission.findings if f.get("severity") == "error"]
-    form = GateForm(request.POST or None, reason_required=bool(errors))
+    posted = request.POST if request.method == "POST" else None
+    form = GateForm(posted, reason_required=bool(errors))
     status = 200
     if request.method == "POST" and form.is_valid():
         member = as_member(request.user)
