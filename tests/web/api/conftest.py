@@ -26,7 +26,7 @@ PATH_TO: dict[State, tuple[str, ...]] = {
     State.SUBMITTED: ("submit",),
     State.UNDER_REVIEW: ("submit", "approve"),
     State.RETURNED: ("submit", "approve", "return"),
-    State.RESUBMITTED: ("submit", "approve", "return", "resubmit"),
+    State.RESUBMITTED: ("submit", "approve", "return", "resubmit", "approve"),
     State.ACCEPTED: ("submit", "approve", "accept"),
     State.PUBLISHED: ("submit", "approve", "accept", "publish"),
 }
@@ -102,7 +102,9 @@ def drive(world: World, upload: Upload) -> Callable[[Unit, State], Submission]:
         submission = upload(world.submission(unit), people["preparer"], report_for(unit))
         for action in PATH_TO[state]:
             actor = people[ACTOR_ROLE[action]]
-            submission_transition(submission=submission, action=action, by=actor, comment="意见")
+            submission_transition(
+                submission=submission, action=action, by=actor, comment="意见", confirmed=True
+            )
         submission.refresh_from_db()
         assert submission.state == state
         return submission

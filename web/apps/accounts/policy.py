@@ -35,6 +35,17 @@ def is_reviewer(user: Any) -> bool:
     return member is not None and member.role in (Role.REVIEWER, Role.ADMIN)
 
 
+def is_department(user: Any) -> bool:
+    """A department's pre-reviewer (主管部门审核人)."""
+    member = as_member(user)
+    return member is not None and member.role == Role.DEPARTMENT
+
+
+def sees_overview(user: Any) -> bool:
+    """The campaign overview of many units: the bureau, and a department for its units."""
+    return is_reviewer(user) or is_department(user)
+
+
 def units_q(user: Any, *, prefix: str = "") -> Q:
     """A filter on units (``prefix`` leads to the unit: "unit__") that this user may see."""
     member = as_member(user)

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 
 from apps import memo
-from apps.accounts.policy import as_member, is_admin, is_reviewer
+from apps.accounts.policy import as_member, is_admin, is_reviewer, sees_overview
 from apps.campaigns.export import overview_xlsx
 from apps.campaigns.forms import BatchUploadForm, CampaignForm
 from apps.campaigns.overview import RULE_TITLES, Row, chart_data, remembered_overview
@@ -59,8 +59,9 @@ def campaign_create_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def campaign_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = campaign_get(pk=pk)
-    if not is_reviewer(request.user):
-        # A unit sees its own report of this campaign, not the bureau's overview.
+    if not sees_overview(request.user):
+        # A unit sees its own report of this campaign, not the bureau's overview (a
+        # department sees the overview of its own units).
         own = submission_list(user=request.user, campaign_id=campaign.pk).first()
         if own is None:
             raise PermissionDenied("您的单位不在本次评价范围内")

@@ -109,9 +109,7 @@ def done_list(*, user: Any, limit: int = 200) -> list[Done]:
     if member is None:
         return []
     mine = ReviewEvent.objects.filter(actor=member)
-    last_ids = (
-        mine.values("submission_id").annotate(last=Max("id")).order_by("-last")[:limit]
-    )
+    last_ids = mine.values("submission_id").annotate(last=Max("id")).order_by("-last")[:limit]
     events = (
         ReviewEvent.objects.filter(pk__in=[row["last"] for row in last_ids])
         .filter(units_q(member, prefix="submission__unit__"))

@@ -1,8 +1,9 @@
 """The workflows of target tables and of their self-evaluations, on the shared machine.
 
-Both take the plain unit path of apps.reviews.workflow (no department step, no publishing): the unit's
-preparer submits, its head approves and sends it to the finance bureau, the region's reviewer
-returns or accepts. The same predicates decide who may act, the same refusals are given.
+Both take the plain unit path of apps.reviews.workflow (no department step, no publishing):
+the unit's preparer submits, its head approves and sends it to the finance bureau, the
+region's reviewer returns or accepts. The same predicates decide who may act, the same
+refusals are given.
 """
 
 from __future__ import annotations

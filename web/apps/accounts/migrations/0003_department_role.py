@@ -4,25 +4,56 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_evaluator_roles'),
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('units', '0003_department'),
+        ("accounts", "0002_evaluator_roles"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("units", "0003_department"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='user',
-            name='user_role_has_its_scope',
+            model_name="user",
+            name="user_role_has_its_scope",
         ),
         migrations.AlterField(
-            model_name='user',
-            name='role',
-            field=models.CharField(choices=[('preparer', '单位填报人'), ('head', '单位负责人'), ('department', '主管部门审核人'), ('reviewer', '财政审核人'), ('admin', '系统管理员'), ('expert', '评审专家'), ('agency', '第三方机构'), ('agency_staff', '第三方机构人员')], max_length=16, verbose_name='角色'),
+            model_name="user",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("preparer", "单位填报人"),
+                    ("head", "单位负责人"),
+                    ("department", "主管部门审核人"),
+                    ("reviewer", "财政审核人"),
+                    ("admin", "系统管理员"),
+                    ("expert", "评审专家"),
+                    ("agency", "第三方机构"),
+                    ("agency_staff", "第三方机构人员"),
+                ],
+                max_length=16,
+                verbose_name="角色",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='user',
-            constraint=models.CheckConstraint(condition=models.Q(('role', 'admin'), models.Q(('region__isnull', False), ('role', 'reviewer'), ('unit__isnull', True)), models.Q(('region__isnull', True), ('role__in', ('preparer', 'head', 'department')), ('unit__isnull', False)), models.Q(('region__isnull', True), ('role__in', ('expert', 'agency', 'agency_staff')), ('unit__isnull', True)), _connector='OR'), name='user_role_has_its_scope'),
+            model_name="user",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("role", "admin"),
+                    models.Q(
+                        ("region__isnull", False), ("role", "reviewer"), ("unit__isnull", True)
+                    ),
+                    models.Q(
+                        ("region__isnull", True),
+                        ("role__in", ("preparer", "head", "department")),
+                        ("unit__isnull", False),
+                    ),
+                    models.Q(
+                        ("region__isnull", True),
+                        ("role__in", ("expert", "agency", "agency_staff")),
+                        ("unit__isnull", True),
+                    ),
+                    _connector="OR",
+                ),
+                name="user_role_has_its_scope",
+            ),
         ),
     ]

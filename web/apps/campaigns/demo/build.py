@@ -42,7 +42,6 @@ from apps.submissions.services import document_intake, document_store, submissio
 from apps.units.models import Region, Unit
 from jixiao.domain.report import Report
 
-
 # Subordinate unit → its department in charge (主管部门): the school under the 教育局, the
 # research institute under the 农业农村局. Their reports go through the department's 初审.
 DEPARTMENTS = (("101004", "101003"), ("101008", "101002"))
@@ -170,9 +169,7 @@ def _report(
         submission = _complete(submission, preparer)
     if fills_basic_data(demo, plan.year):
         submission = fill_basic_data(submission, demo, plan.year, preparer)
-    _walk(
-        submission, state, preparer=preparer, head=head, reviewer=reviewer, department=department
-    )
+    _walk(submission, state, preparer=preparer, head=head, reviewer=reviewer, department=department)
 
 
 def _complete(submission: Submission, preparer: User) -> Submission:

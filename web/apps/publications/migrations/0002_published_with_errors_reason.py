@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('publications', '0001_initial'),
+        ("publications", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='publication',
-            name='open_errors',
-            field=models.PositiveIntegerField(default=0, verbose_name='公开时未更正的错误数'),
+            model_name="publication",
+            name="open_errors",
+            field=models.PositiveIntegerField(default=0, verbose_name="公开时未更正的错误数"),
         ),
         migrations.AddField(
-            model_name='publication',
-            name='reason',
-            field=models.TextField(blank=True, verbose_name='带错误公开的理由'),
+            model_name="publication",
+            name="reason",
+            field=models.TextField(blank=True, verbose_name="带错误公开的理由"),
         ),
     ]

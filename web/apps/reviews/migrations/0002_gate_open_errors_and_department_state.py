@@ -4,25 +4,50 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reviews', '0001_initial'),
+        ("reviews", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='reviewevent',
-            name='open_errors',
-            field=models.PositiveIntegerField(default=0, verbose_name='放行时未更正的错误数'),
+            model_name="reviewevent",
+            name="open_errors",
+            field=models.PositiveIntegerField(default=0, verbose_name="放行时未更正的错误数"),
         ),
         migrations.AlterField(
-            model_name='reviewevent',
-            name='from_state',
-            field=models.CharField(choices=[('draft', '草稿'), ('submitted', '待负责人审核'), ('dept_review', '主管部门初审中'), ('under_review', '财政审核中'), ('returned', '已退回修改'), ('resubmitted', '已重新报送'), ('accepted', '审核通过'), ('published', '已公开')], max_length=16, verbose_name='原状态'),
+            model_name="reviewevent",
+            name="from_state",
+            field=models.CharField(
+                choices=[
+                    ("draft", "草稿"),
+                    ("submitted", "待负责人审核"),
+                    ("dept_review", "主管部门初审中"),
+                    ("under_review", "财政审核中"),
+                    ("returned", "已退回修改"),
+                    ("resubmitted", "已重新报送"),
+                    ("accepted", "审核通过"),
+                    ("published", "已公开"),
+                ],
+                max_length=16,
+                verbose_name="原状态",
+            ),
         ),
         migrations.AlterField(
-            model_name='reviewevent',
-            name='to_state',
-            field=models.CharField(choices=[('draft', '草稿'), ('submitted', '待负责人审核'), ('dept_review', '主管部门初审中'), ('under_review', '财政审核中'), ('returned', '已退回修改'), ('resubmitted', '已重新报送'), ('accepted', '审核通过'), ('published', '已公开')], max_length=16, verbose_name='新状态'),
+            model_name="reviewevent",
+            name="to_state",
+            field=models.CharField(
+                choices=[
+                    ("draft", "草稿"),
+                    ("submitted", "待负责人审核"),
+                    ("dept_review", "主管部门初审中"),
+                    ("under_review", "财政审核中"),
+                    ("returned", "已退回修改"),
+                    ("resubmitted", "已重新报送"),
+                    ("accepted", "审核通过"),
+                    ("published", "已公开"),
+                ],
+                max_length=16,
+                verbose_name="新状态",
+            ),
         ),
     ]

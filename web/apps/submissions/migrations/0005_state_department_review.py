@@ -4,15 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('submissions', '0004_document_intake_guard'),
+        ("submissions", "0004_document_intake_guard"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='submission',
-            name='state',
-            field=models.CharField(choices=[('draft', '草稿'), ('submitted', '待负责人审核'), ('dept_review', '主管部门初审中'), ('under_review', '财政审核中'), ('returned', '已退回修改'), ('resubmitted', '已重新报送'), ('accepted', '审核通过'), ('published', '已公开')], db_index=True, default='draft', max_length=16, verbose_name='状态'),
+            model_name="submission",
+            name="state",
+            field=models.CharField(
+                choices=[
+                    ("draft", "草稿"),
+                    ("submitted", "待负责人审核"),
+                    ("dept_review", "主管部门初审中"),
+                    ("under_review", "财政审核中"),
+                    ("returned", "已退回修改"),
+                    ("resubmitted", "已重新报送"),
+                    ("accepted", "审核通过"),
+                    ("published", "已公开"),
+                ],
+                db_index=True,
+                default="draft",
+                max_length=16,
+                verbose_name="状态",
+            ),
         ),
     ]

@@ -4,40 +4,121 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('targets', '0001_initial'),
+        ("targets", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='evaluationevent',
-            name='from_state',
-            field=models.CharField(choices=[('draft', '草稿'), ('submitted', '待负责人审核'), ('dept_review', '主管部门初审中'), ('under_review', '财政审核中'), ('returned', '已退回修改'), ('resubmitted', '已重新报送'), ('accepted', '审核通过'), ('published', '已公开')], max_length=16, verbose_name='原状态'),
+            model_name="evaluationevent",
+            name="from_state",
+            field=models.CharField(
+                choices=[
+                    ("draft", "草稿"),
+                    ("submitted", "待负责人审核"),
+                    ("dept_review", "主管部门初审中"),
+                    ("under_review", "财政审核中"),
+                    ("returned", "已退回修改"),
+                    ("resubmitted", "已重新报送"),
+                    ("accepted", "审核通过"),
+                    ("published", "已公开"),
+                ],
+                max_length=16,
+                verbose_name="原状态",
+            ),
         ),
         migrations.AlterField(
-            model_name='evaluationevent',
-            name='to_state',
-            field=models.CharField(choices=[('draft', '草稿'), ('submitted', '待负责人审核'), ('dept_review', '主管部门初审中'), ('under_review', '财政审核中'), ('returned', '已退回修改'), ('resubmitted', '已重新报送'), ('accepted', '审核通过'), ('published', '已公开')], max_length=16, verbose_name='新状态'),
+            model_name="evaluationevent",
+            name="to_state",
+            field=models.CharField(
+                choices=[
+                    ("draft", "草稿"),
+                    ("submitted", "待负责人审核"),
+                    ("dept_review", "主管部门初审中"),
+                    ("under_review", "财政审核中"),
+                    ("returned", "已退回修改"),
+                    ("resubmitted", "已重新报送"),
+                    ("accepted", "审核通过"),
+                    ("published", "已公开"),
+                ],
+                max_length=16,
+                verbose_name="新状态",
+            ),
         ),
         migrations.AlterField(
-            model_name='targetevaluation',
-            name='state',
-            field=models.CharField(choices=[('draft', '草稿'), ('submitted', '待负责人审核'), ('dept_review', '主管部门初审中'), ('under_review', '财政审核中'), ('returned', '已退回修改'), ('resubmitted', '已重新报送'), ('accepted', '审核通过'), ('published', '已公开')], db_index=True, default='draft', max_length=16, verbose_name='状态'),
+            model_name="targetevaluation",
+            name="state",
+            field=models.CharField(
+                choices=[
+                    ("draft", "草稿"),
+                    ("submitted", "待负责人审核"),
+                    ("dept_review", "主管部门初审中"),
+                    ("under_review", "财政审核中"),
+                    ("returned", "已退回修改"),
+                    ("resubmitted", "已重新报送"),
+                    ("accepted", "审核通过"),
+                    ("published", "已公开"),
+                ],
+                db_index=True,
+                default="draft",
+                max_length=16,
+                verbose_name="状态",
+            ),
         ),
         migrations.AlterField(
-            model_name='targetevent',
-            name='from_state',
-            field=models.CharField(choices=[('draft', '草稿'), ('submitted', '待负责人审核'), ('dept_review', '主管部门初审中'), ('under_review', '财政审核中'), ('returned', '已退回修改'), ('resubmitted', '已重新报送'), ('accepted', '审核通过'), ('published', '已公开')], max_length=16, verbose_name='原状态'),
+            model_name="targetevent",
+            name="from_state",
+            field=models.CharField(
+                choices=[
+                    ("draft", "草稿"),
+                    ("submitted", "待负责人审核"),
+                    ("dept_review", "主管部门初审中"),
+                    ("under_review", "财政审核中"),
+                    ("returned", "已退回修改"),
+                    ("resubmitted", "已重新报送"),
+                    ("accepted", "审核通过"),
+                    ("published", "已公开"),
+                ],
+                max_length=16,
+                verbose_name="原状态",
+            ),
         ),
         migrations.AlterField(
-            model_name='targetevent',
-            name='to_state',
-            field=models.CharField(choices=[('draft', '草稿'), ('submitted', '待负责人审核'), ('dept_review', '主管部门初审中'), ('under_review', '财政审核中'), ('returned', '已退回修改'), ('resubmitted', '已重新报送'), ('accepted', '审核通过'), ('published', '已公开')], max_length=16, verbose_name='新状态'),
+            model_name="targetevent",
+            name="to_state",
+            field=models.CharField(
+                choices=[
+                    ("draft", "草稿"),
+                    ("submitted", "待负责人审核"),
+                    ("dept_review", "主管部门初审中"),
+                    ("under_review", "财政审核中"),
+                    ("returned", "已退回修改"),
+                    ("resubmitted", "已重新报送"),
+                    ("accepted", "审核通过"),
+                    ("published", "已公开"),
+                ],
+                max_length=16,
+                verbose_name="新状态",
+            ),
         ),
         migrations.AlterField(
-            model_name='targettable',
-            name='state',
-            field=models.CharField(choices=[('draft', '草稿'), ('submitted', '待负责人审核'), ('dept_review', '主管部门初审中'), ('under_review', '财政审核中'), ('returned', '已退回修改'), ('resubmitted', '已重新报送'), ('accepted', '审核通过'), ('published', '已公开')], db_index=True, default='draft', max_length=16, verbose_name='状态'),
+            model_name="targettable",
+            name="state",
+            field=models.CharField(
+                choices=[
+                    ("draft", "草稿"),
+                    ("submitted", "待负责人审核"),
+                    ("dept_review", "主管部门初审中"),
+                    ("under_review", "财政审核中"),
+                    ("returned", "已退回修改"),
+                    ("resubmitted", "已重新报送"),
+                    ("accepted", "审核通过"),
+                    ("published", "已公开"),
+                ],
+                db_index=True,
+                default="draft",
+                max_length=16,
+                verbose_name="状态",
+            ),
         ),
     ]
