@@ -132,16 +132,21 @@ def test_a_year_from_upload_to_the_public_page(
     preparer.get_by_role("link", name="修改数据").click()
     preparer.locator("#id_problems").fill(PROBLEMS)
     click_button(preparer, "保存并重新核对")
-    click_button(preparer, "重新报送")
-    state_is(preparer, "resubmitted")
+    click_button(preparer, "重新提交单位负责人审核")
+    state_is(preparer, "submitted")
+    # The resubmission goes through the unit's head again.
+    head.goto(url)
+    click_button(head, "审核通过并报送财政局")
+    state_is(head, "resubmitted")
 
     reviewer.goto(url)
     click_button(reviewer, "审核通过")
     state_is(reviewer, "accepted")
-    click_button(reviewer, "公开")
+    reviewer.get_by_role("link", name="公开", exact=True).click()  # asks for confirmation
+    click_button(reviewer, "确认公开")
     state_is(reviewer, "published")
     history = reviewer.locator("#h-history").locator("..").locator("tbody tr")
-    expect(history).to_have_count(6)  # submitted, under review, returned, resubmitted, ...
+    expect(history).to_have_count(7)  # submitted, under review, returned, submitted, ...
     shot(reviewer, "year-07-published", focus=reviewer.locator("#h-history"))
 
     public = new_page()

@@ -150,7 +150,8 @@ def test_the_whole_workflow_through_the_api(world: World, drive: Drive) -> None:
             },
             State.RETURNED,
         ),
-        (world.prep_a, {"action": "resubmit"}, State.RESUBMITTED),
+        (world.prep_a, {"action": "resubmit"}, State.SUBMITTED),
+        (world.head_a, {"action": "approve"}, State.RESUBMITTED),  # through the head again
         (world.rev_x, {"action": "accept"}, State.ACCEPTED),
         (world.rev_x, {"action": "publish"}, State.PUBLISHED),
     ]

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from apps.accounts.models import Role
 from apps.accounts.services import user_create
 from apps.campaigns.models import Campaign
+from apps.reviews.context import counts_of
 from apps.submissions.models import NOT_DELIVERED_STATES, State, Submission
 from apps.units.models import Region, Unit, UnitKind
 
@@ -75,6 +76,9 @@ def _queries_for_view(units: int, query: str = "") -> tuple[int, str]:
     admin = user_create(username=f"admin{units}", password="x-123456", role=Role.ADMIN)
     client = Client()
     client.force_login(admin)
+    # The header's 待办/已办 counts are remembered per user (apps.reviews.context, ADR 0012):
+    # counted here first, the page alone is measured.
+    counts_of(admin)
     with CaptureQueriesContext(connection) as captured:
         response = client.get(f"/campaigns/{campaign.pk}/{query}")
     assert response.status_code == 200

@@ -97,6 +97,11 @@ def _step(variant: dict[str, Any]) -> str:
     return STEP_WHO[variant["action"]]
 
 
+def _button_step(variant: dict[str, Any]) -> str:
+    """The step's button: publishing is taken only on its confirmation page."""
+    return "nobody" if variant["action"] == "publish" else _step(variant)
+
+
 PAGE_RULES: dict[str, tuple[Rule, ...]] = {
     "home": (Rule("member"),),  # the public is sent to the published reports
     "accounts:login": (Rule("anonymous"),),
@@ -133,9 +138,10 @@ PAGE_RULES: dict[str, tuple[Rule, ...]] = {
     "submissions:render": (Rule("sees", kwargs=_render),),
     "submissions:render_status": (Rule("sees", kwargs=_render),),
     "submissions:version": (Rule("sees", kwargs=_version),),
+    "reviews:work": (Rule("member"),),
     "reviews:transition": (
         Rule(
-            _step,
+            _button_step,
             method="POST",
             kwargs=_submission,
             variants=STEPS,
@@ -154,6 +160,19 @@ PAGE_RULES: dict[str, tuple[Rule, ...]] = {
             kwargs=_submission,
             variants=({"action": "return"}, {"action": "send_back"}),
             body=lambda s, scope, v: {"comment": "请修改"},
+            effect=state_of,
+            prepare=to_source_state,
+        ),
+    ),
+    # Accept or publish on the page that asks for the reason (and confirms publishing).
+    "reviews:gate": (
+        Rule("sees", kwargs=_submission, variants=({"action": "publish"},)),
+        Rule(
+            _step,
+            method="POST",
+            kwargs=_submission,
+            variants=({"action": "accept"}, {"action": "publish"}),
+            body=lambda s, scope, v: {"reason": "理由"},
             effect=state_of,
             prepare=to_source_state,
         ),

@@ -19,7 +19,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from apps.monitoring.models import Checkpoint, MonitoringRecord
 from apps.rectification.models import Notice
 from apps.rectification.services import STEPS as NOTICE_STEPS
-from apps.reviews.workflow import TRANSITIONS
+from apps.reviews.workflow import TRANSITIONS, UNIT_TRANSITIONS
 from apps.submissions.models import State, Submission
 from apps.targets.models import TargetEvaluation, TargetTable
 from jixiao.targets.library import load_library
@@ -30,13 +30,15 @@ from tests.web.security.spec import STEP_WHO, Rule
 Form = dict[str, Any]
 
 # Every step of the reports' workflow, publishing included: a target table or a
-# self-evaluation is never published, so "publish" is refused to everybody.
+# self-evaluation is never published nor pre-reviewed by a department, so the steps beyond
+# the plain unit path ("publish", "withdraw", the 主管部门 steps) are refused to everybody.
 STEPS = tuple({"action": action} for action in TRANSITIONS)
 COMMENT_STEPS = ({"action": "return"}, {"action": "send_back"})
 
 
 def _step(variant: dict[str, Any]) -> str:
-    return "nobody" if variant["action"] == "publish" else STEP_WHO[variant["action"]]
+    action = variant["action"]
+    return STEP_WHO[action] if action in UNIT_TRANSITIONS else "nobody"
 
 
 def _management(prefix: str, total: int = 0) -> Form:

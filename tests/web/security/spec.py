@@ -98,4 +98,10 @@ STEP_WHO = {
     "return": "review",
     "accept": "review",
     "publish": "review",
+    "withdraw": "review",
+    # The 主管部门 steps: the scene's unit A has no department, so nobody takes them there
+    # (tests/web/reviews/test_department.py covers the department's own permissions).
+    "approve_dept": "nobody",
+    "dept_pass": "nobody",
+    "dept_return": "nobody",
 }

@@ -46,7 +46,7 @@ def work_view(request: HttpRequest) -> HttpResponse:
 @require_POST
 def transition_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """A step without a form of its own (submit, approve, resubmit, accept without errors).
-    Publishing comes from its confirmation page (``confirm`` = 1 in the form)."""
+    Never publishes: publishing is confirmed on its own page (``gate_view``)."""
     submission = submission_get(user=request.user, pk=pk)
     member = as_member(request.user)
     assert member is not None
@@ -58,7 +58,6 @@ def transition_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             by=member,
             comment=request.POST.get("comment", "")[:5000],
             lock_version=bounded_int(lock, low=0),
-            confirmed=request.POST.get("confirm") == "1",
         )
     except ServiceError as error:
         messages.error(request, error.message)

@@ -84,7 +84,7 @@ CAMPAIGNS = (
         "雁财绩〔2022〕6号",
         "2021年度部门整体支出绩效自评",
         "2022-05-31",
-        (_S.PUBLISHED, _S.PUBLISHED, _S.PUBLISHED, _S.PUBLISHED, _S.PUBLISHED, _S.ACCEPTED,
+        (_S.PUBLISHED, _S.PUBLISHED, _S.PUBLISHED, _S.DEPT_REVIEW, _S.PUBLISHED, _S.ACCEPTED,
          _S.RESUBMITTED, _S.RETURNED, _S.PUBLISHED, _S.UNDER_REVIEW, _S.PUBLISHED, _S.SUBMITTED,
          _S.DRAFT, _S.PUBLISHED),
         {"101007": "three", "101008": "basic", "103001": "rate"},
