@@ -164,6 +164,7 @@ def test_the_department_sees_its_units_and_nothing_else(d: Dept, world: World) -
     assert world.b.name not in units and d.a3.name not in units
     campaign = client.get(f"/campaigns/{world.campaign.pk}/").content.decode()
     assert world.a2.name in campaign and d.a3.name not in campaign
+    assert "导出 Excel" not in campaign and "批量导入报告" not in campaign  # the bureau's
     # Another department's pre-reviewer sees neither.
     assert _client(d.other_dept).get(f"/submissions/{d.school.pk}/").status_code == 404
     # A department account needs its unit.

@@ -156,6 +156,7 @@ def test_withdrawing_takes_it_off_the_public_pages_with_a_reason(
     assert world.a.name in public.get("/public/").content.decode()
     campaign_json = f"/public/campaigns/{world.campaign.pk}/data.json"
     assert len(public.get(campaign_json).json()["reports"]) == 1
+    assert len(public.get("/api/public/reports").json()["items"]) == 1
 
     reviewer = _client(world.rev_x)
     assert "撤回公开" in reviewer.get(f"/submissions/{clean.pk}/").content.decode()
@@ -175,6 +176,7 @@ def test_withdrawing_takes_it_off_the_public_pages_with_a_reason(
     assert public.get(f"/public/reports/{publication.pk}/").status_code == 404
     assert public.get(f"/public/reports/{publication.pk}.json").status_code == 404
     assert public.get(campaign_json).json()["reports"] == []
+    assert public.get("/api/public/reports").json()["items"] == []  # the API's open data
     csv = public.get(f"/public/campaigns/{world.campaign.pk}/data.csv").content.decode()
     assert world.a.name not in csv
     event = clean.events.get(action="withdraw")
