@@ -165,6 +165,12 @@ def test_the_department_sees_its_units_and_nothing_else(d: Dept, world: World) -
     campaign = client.get(f"/campaigns/{world.campaign.pk}/").content.decode()
     assert world.a2.name in campaign and d.a3.name not in campaign
     assert "导出 Excel" not in campaign and "批量导入报告" not in campaign  # the bureau's
+    # The API asks the same policy: its list and its reports.
+    listed = client.get("/api/submissions").json()["items"]
+    assert {item["unit"]["name"] for item in listed} == {world.a.name, world.a2.name}
+    assert client.get(f"/api/submissions/{d.school.pk}").status_code == 200
+    for submission in outside:
+        assert client.get(f"/api/submissions/{submission.pk}").status_code == 404
     # Another department's pre-reviewer sees neither.
     assert _client(d.other_dept).get(f"/submissions/{d.school.pk}/").status_code == 404
     # A department account needs its unit.
