@@ -15,6 +15,8 @@ from typing import Any
 
 from django.http import HttpResponse
 
+from apps.downloads import attachment
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
@@ -41,7 +43,7 @@ def safe_row(values: Iterable[Any]) -> list[Any]:
 def csv_response(filename: str, header: list[str], rows: Iterable[Iterable[Any]]) -> HttpResponse:
     """A CSV download Excel opens as UTF-8 (with the BOM), every cell guarded."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    attachment(response, filename)
     response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow(safe_row(header))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from apps.accounts.policy import is_reviewer
 from apps.campaigns.selectors import campaign_get
 from apps.campaigns.summary import MIME, summary_bytes
+from apps.downloads import attachment
 
 
 @login_required
@@ -24,5 +23,5 @@ def campaign_summary_view(request: HttpRequest, pk: int, fmt: str) -> HttpRespon
         summary_bytes(campaign=campaign, user=request.user, fmt=fmt), content_type=MIME[fmt]
     )
     filename = f"{campaign.year}年度绩效评价汇总报告.{fmt}"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    attachment(response, filename)
     return response

@@ -20,6 +20,7 @@ from apps.campaigns.forms import BatchUploadForm, CampaignForm
 from apps.campaigns.overview import RULE_TITLES, Row, chart_data, remembered_overview
 from apps.campaigns.selectors import campaign_get, campaign_list
 from apps.campaigns.services import campaign_create
+from apps.downloads import attachment
 from apps.errors import ServiceError
 from apps.submissions import engine
 from apps.submissions.batch import batch_upload
@@ -122,8 +123,7 @@ def campaign_export_view(request: HttpRequest, pk: int) -> HttpResponse:
         overview_xlsx(overview),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = f'attachment; filename="campaign-{campaign.year}-{pk}.xlsx"'
-    return response
+    return attachment(response, f"{campaign.title}（{campaign.notice_number}）总览.xlsx")
 
 
 @login_required

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.accounts import policy
+from apps.downloads import attachment
 from apps.errors import ServiceError
 from apps.evaluations import forms as f
 from apps.evaluations import selectors as s
@@ -91,7 +92,7 @@ def request_file_view(request: HttpRequest, pk: int, file_id: int) -> FileRespon
         handle = storage.path_of(found.stored_name).open("rb")
     except (OSError, ServiceError) as error:
         raise Http404("文件已不在服务器上") from error
-    return FileResponse(handle, as_attachment=True, filename=found.original_name)
+    return attachment(FileResponse(handle), found.original_name)
 
 
 @login_required

@@ -7,7 +7,6 @@ import datetime
 from decimal import Decimal
 from functools import partial
 from typing import Any
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from apps.accounts import policy
 from apps.accounts.models import User
+from apps.downloads import attachment
 from apps.errors import InvalidInput, ServiceError
 from apps.evaluations import forms as f
 from apps.evaluations import report as reports
@@ -283,6 +283,5 @@ def report_view(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     ):
         raise PermissionDenied("评价报告尚未印发")
     response = HttpResponse(reports.report_bytes(project, fmt), content_type=reports.MIME[fmt])
-    name = quote(reports.filename(project, fmt))
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
+    attachment(response, reports.filename(project, fmt))
     return response

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 
 from apps import memo
 from apps.bounded import query_int
+from apps.downloads import attachment
 from apps.publications import export
 from apps.publications.selectors import (
     campaign_published,
@@ -100,8 +101,7 @@ def public_campaign_csv(request: HttpRequest, pk: int) -> HttpResponse:
     # UTF-8 with BOM: Excel on Chinese Windows opens it without garbling.
     body = "\ufeff" + export.as_csv(publications)
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="published-{campaign.year}-{pk}.csv"'
-    return response
+    return attachment(response, f"{campaign.title}公开结果.csv")
 
 
 def public_campaign_json(request: HttpRequest, pk: int) -> JsonResponse:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from apps.accounts.policy import as_member, can_prepare, is_reviewer
 from apps.bounded import query_int
+from apps.downloads import attachment as download_as
 from apps.errors import ServiceError
 from apps.exports import csv_response
 from apps.monitoring.selectors import unit_get
@@ -185,7 +186,7 @@ def attachment_view(request: HttpRequest, pk: int, attachment_id: int) -> FileRe
         handle = storage.path_of(attachment.stored_name).open("rb")
     except (OSError, ServiceError) as error:
         raise Http404("文件已不在服务器上") from error
-    return FileResponse(handle, as_attachment=True, filename=attachment.original_name)
+    return download_as(FileResponse(handle), attachment.original_name)
 
 
 @login_required
@@ -204,7 +205,7 @@ def budget_review_view(request: HttpRequest, year: int) -> HttpResponse:
 def _review_csv(rows: list[Any], year: int) -> HttpResponse:
     header = ["单位编码", "单位名称", "单位类型", "评价得分", "评价等级", "目标自评等级"]
     return csv_response(
-        f"budget-review-{year}.csv",
+        f"{year}年度评价结果预算审核参考清单.csv",
         [*header, "整改通知", "预算安排参考意见", "财政重点评价"],
         (
             [

@@ -6,14 +6,13 @@ file is never served to anyone who may not open the report itself.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from apps.downloads import attachment
 from apps.errors import ServiceError
 from apps.submissions import engine, storage
 from apps.submissions.models import RenderedFile, RenderState, Submission
@@ -81,5 +80,5 @@ def _serve(submission: Submission, rendered: RenderedFile) -> FileResponse:
     _, mime = engine.RENDER_FORMATS[rendered.fmt]
     response = FileResponse(handle, content_type=mime)
     filename = f"{submission.unit.name}{submission.campaign.year}年度.{rendered.fmt}"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    attachment(response, filename)
     return response

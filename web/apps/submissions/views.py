@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from apps import memo
 from apps.accounts.policy import as_member, can_prepare
+from apps.downloads import attachment
 from apps.errors import Conflict, ServiceError
 from apps.reviews.selectors import event_list, notice_of, passed_errors
 from apps.reviews.workflow import available
@@ -189,7 +190,7 @@ def document_download_view(request: HttpRequest, pk: int, document_id: int) -> F
         handle = storage.path_of(document.stored_name).open("rb")
     except (OSError, ServiceError) as error:
         raise Http404("文件已不在服务器上") from error
-    return FileResponse(handle, as_attachment=True, filename=document.original_name)
+    return attachment(FileResponse(handle), document.original_name)
 
 
 def _changes(previous: SubmissionVersion, version: SubmissionVersion) -> list[diffing.Change]:

@@ -5,7 +5,6 @@ web's downloads are (``apps.submissions.rendering``): never inside the request."
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import quote
 
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from ninja import File, Query, Router, Status
@@ -18,6 +17,7 @@ from apps.api.pagination import PageParams, paginate
 from apps.api.params import Id
 from apps.api.schemas import DocumentOut, DocumentPage, RenderPendingOut
 from apps.api.uploads import upload_checked
+from apps.downloads import attachment
 from apps.errors import ServiceError
 from apps.submissions import engine, storage
 from apps.submissions.models import RenderedFile, RenderState, Submission
@@ -86,7 +86,7 @@ def document_file(request: HttpRequest, pk: Id, document_id: Id) -> Any:
         handle = storage.path_of(document.stored_name).open("rb")
     except OSError as error:
         raise ApiError(404, "file_missing", "文件已不在服务器上") from error
-    return FileResponse(handle, as_attachment=True, filename=document.original_name)
+    return attachment(FileResponse(handle), document.original_name)
 
 
 RETRY_SECONDS = 2  # as the web's waiting page polls
@@ -167,5 +167,5 @@ def _serve(submission: Submission, rendered: RenderedFile) -> FileResponse:
     _, mime = engine.RENDER_FORMATS[rendered.fmt]
     filename = f"{submission.unit.name}{submission.campaign.year}年度.{rendered.fmt}"
     response = FileResponse(handle, content_type=mime)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    attachment(response, filename)
     return response

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any, Literal
-from urllib.parse import quote
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -18,6 +17,7 @@ from apps.api.auth import caller
 from apps.api.errors import ErrorOut
 from apps.api.pagination import PageParams, paginate
 from apps.api.params import Id
+from apps.downloads import attachment
 from apps.errors import InvalidInput
 from apps.evaluations import report as reports
 from apps.evaluations import selectors as s
@@ -403,8 +403,7 @@ def key_report(request: HttpRequest, pk: Id, fmt: Literal["docx", "pdf"]) -> Any
     ):
         raise PermissionDenied("评价报告尚未印发")
     response = HttpResponse(reports.report_bytes(project, fmt), content_type=reports.MIME[fmt])
-    name = quote(reports.filename(project, fmt))
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
+    attachment(response, reports.filename(project, fmt))
     return response
 
 
