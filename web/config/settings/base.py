@@ -12,7 +12,9 @@ PROJECT_DIR = BASE_DIR.parent
 DATA_DIR = Path(os.environ.get("JIXIAO_DATA_DIR", PROJECT_DIR / "var"))
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-not-secret-change-me")
-DEBUG = False
+# Django's debug pages are English and show the code: only on explicit request
+# (JIXIAO_DEBUG=1), never by default, so ./run shows the Chinese 404/500 pages as production does.
+DEBUG = os.environ.get("JIXIAO_DEBUG") == "1"
 _HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 ALLOWED_HOSTS = [host for host in _HOSTS.split(",") if host]
 
