@@ -23,25 +23,11 @@ from apps.accounts.policy import as_member, units_q
 from apps.campaigns.models import Campaign
 from apps.submissions.models import NOT_DELIVERED_STATES, State, Submission
 from apps.units.models import Region, Unit, UnitKind
+from jixiao.audit.titles import TITLES, rule_title
 
 GRADES = ("优", "良", "中", "差")
-RULE_TITLES = {
-    "total-equals-basic-plus-project": "支出合计 ≠ 基本支出 + 项目支出",
-    "basic-equals-personnel-plus-public": "基本支出 ≠ 人员经费 + 公用经费",
-    "functional-sum-equals-total": "功能分类之和 ≠ 支出合计",
-    "three-public-equals-parts": "“三公”经费 ≠ 各项之和",
-    "execution-rate-matches": "预算执行率计算有误",
-    "functional-class-name": "功能分类科目名称不规范",
-    "required-section-missing": "缺少提纲要求的部分",
-    "self-score-missing": "未给出自评得分",
-    "indicator-table-missing": "没有绩效指标表",
-    "score-grade-band": "自评得分与等级不符",
-    "income-equals-expenditure-totals": "收入总计 ≠ 支出总计",
-    "three-public-change-equals-parts": "“三公”经费增减额不等于各项之和",
-    "change-rate-matches": "增减率计算有误",
-    "figure-restated-differently": "同一数字前后不一致",
-    "rule-failed": "核对规则未能完成",
-}
+# Chinese titles of the rule codes (the core's table; a code is never shown to a person).
+RULE_TITLES = TITLES
 _FIELDS = (
     "id",
     "state",
@@ -302,7 +288,7 @@ def _summarize(overview: CampaignOverview) -> None:
         r for r in rows if r.submission.three_public is not None or r.previous_three_public
     ]
     codes = Counter(code for r in rows for code in (r.submission.finding_codes or []))
-    overview.findings = _bars(dict(codes.most_common()), RULE_TITLES)
+    overview.findings = _bars(dict(codes.most_common()), {code: rule_title(code) for code in codes})
 
 
 def _grade_word(text: str) -> str:
