@@ -6,12 +6,15 @@ import io
 
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.campaigns.demo.catalogue import DEMO_PASSWORD, EMPTY_DRAFT, UNITS
 from apps.campaigns.models import Campaign
 from apps.evaluations.models import KeyProject, Score
+from apps.monitoring.models import Checkpoint
 from apps.publications.models import Publication
+from apps.rectification.models import Notice
 from apps.reviews.models import ReviewEvent
 from apps.submissions.models import State, Submission
 from apps.units.models import Unit
@@ -41,6 +44,14 @@ def test_demo_builds_every_state_twice_and_is_idempotent(db: None) -> None:
     assert under_way.state == "evaluating" and under_way.assignments.count() == 2
     assert "zj_zhou" in printed and "jg_zhengxin" in printed
     key_projects = (KeyProject.objects.count(), Score.objects.count())
+    # dates relative to the day it is built: what the demo asks for now is still open
+    current, earlier = Campaign.objects.order_by("-year")[:2]
+    assert not current.is_overdue_on() and current.deadline > timezone.localdate()
+    assert earlier.is_overdue_on()
+    assert Checkpoint.objects.exists()
+    assert all(c.due_date >= timezone.localdate() for c in Checkpoint.objects.all())
+    notices = Notice.objects.all()
+    assert notices and not any(n.overdue for n in notices)
 
     call_command("jixiao_demo", "--quiet", stdout=io.StringIO())
     assert (Unit.objects.count(), User.objects.count(), Submission.objects.count()) == counts

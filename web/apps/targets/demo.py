@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils import timezone
+
 from apps.accounts.models import Role, User
 from apps.accounts.selectors import region_reviewers, unit_people
 from apps.monitoring.assess import IndicatorEntry, LineEntry
@@ -38,6 +40,9 @@ from jixiao.targets.model import TableKind
 YEAR = 2023  # the budget year being carried out
 PAST = 2022  # the year evaluated
 _CENT = Decimal("0.01")
+# Due dates from the day the demo is built, so that what the demo asks for is still open.
+CHECKPOINT_DUE_IN_DAYS = 14
+NOTICE_DUE_IN_DAYS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +148,7 @@ def _checkpoint(by: User) -> Checkpoint:
         year=YEAR,
         as_of=datetime.date(YEAR, 7, 31),
         title="",
-        due_date=datetime.date(YEAR, 8, 15),
+        due_date=timezone.localdate() + datetime.timedelta(days=CHECKPOINT_DUE_IN_DAYS),
         note="请按批复的绩效目标填报1–7月预算执行和指标完成情况。",
         by=by,
     )
@@ -246,6 +251,7 @@ def _past_evaluation(say: Callable[[str], None]) -> None:
         say(
             f"已创建：{unit.name}{PAST}年度项目绩效自评（{evaluation.score}分，{evaluation.grade}）"
         )
+    due = timezone.localdate() + datetime.timedelta(days=NOTICE_DUE_IN_DAYS)
     for found in candidates(user=reviewer, year=PAST):
         if found.evaluation is not None and found.unit == unit:
             notice_issue(
@@ -256,8 +262,10 @@ def _past_evaluation(say: Callable[[str], None]) -> None:
                 evaluation=found.evaluation,
                 number="雁财绩整〔2023〕1号",
                 reasons=found.reasons,
-                requirements="分析目标未完成的原因，制定整改措施，9月30日前提交整改反馈和佐证材料。",
-                due_date=datetime.date(PAST + 1, 9, 30),
+                requirements=(
+                    f"分析目标未完成的原因，制定整改措施，{due.year}年{due.month}月{due.day}日前提交整改反馈和佐证材料。"
+                ),
+                due_date=due,
                 by=reviewer,
             )
             say(f"已发出：{unit.name}{PAST}年度整改通知")

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from django.utils import timezone
+
 from apps.accounts.models import Role, User
 from apps.accounts.selectors import department_reviewers, region_reviewers, unit_people
 from apps.accounts.services import user_create
@@ -72,7 +74,7 @@ def build(*, seed: Path | None, say: Callable[[str], None]) -> list[Account]:
             year=plan.year,
             notice_number=plan.notice_number,
             title=plan.title,
-            deadline=datetime.date.fromisoformat(plan.deadline),
+            deadline=timezone.localdate() + datetime.timedelta(days=plan.deadline_in_days),
             units=list(units.values()),
             by=None,
             outline="performance-note",

@@ -72,7 +72,9 @@ class DemoCampaign:
     year: int
     notice_number: str
     title: str
-    deadline: str  # ISO date
+    # Days from the day the demo is built: the current campaign is still open (due in a month),
+    # the year before closed long ago. Fixed dates made every demo deadline 已逾期.
+    deadline_in_days: int
     states: tuple[State, ...]  # one per unit, in UNITS order
     flaws: dict[str, str] = field(default_factory=dict)  # unit code → flaw
 
@@ -83,7 +85,7 @@ CAMPAIGNS = (
         2021,
         "雁财绩〔2022〕6号",
         "2021年度部门整体支出绩效自评",
-        "2022-05-31",
+        -335,
         (_S.PUBLISHED, _S.PUBLISHED, _S.PUBLISHED, _S.DEPT_REVIEW, _S.PUBLISHED, _S.ACCEPTED,
          _S.RESUBMITTED, _S.RETURNED, _S.PUBLISHED, _S.UNDER_REVIEW, _S.PUBLISHED, _S.SUBMITTED,
          _S.DRAFT, _S.PUBLISHED),
@@ -93,7 +95,7 @@ CAMPAIGNS = (
         2022,
         "雁财绩〔2023〕9号",
         "2022年度部门整体支出绩效自评",
-        "2023-05-31",
+        30,
         (_S.DRAFT, _S.PUBLISHED, _S.ACCEPTED, _S.DEPT_REVIEW, _S.UNDER_REVIEW, _S.RETURNED,
          _S.RESUBMITTED, _S.SUBMITTED, _S.PUBLISHED, _S.RETURNED, _S.ACCEPTED, _S.DRAFT,
          _S.UNDER_REVIEW, _S.DRAFT),
