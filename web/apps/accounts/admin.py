@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.http import HttpRequest, HttpResponse
 
+from apps.accounts.admin_forms import ChineseAdminPasswordChangeForm
 from apps.accounts.models import User
 from apps.audit.admin_audit import AuditedAdmin
 from apps.audit.models import AuditAction
@@ -15,6 +16,7 @@ class JixiaoUserAdmin(AuditedAdmin, UserAdmin):  # type: ignore[type-arg]
     list_display = ("username", "full_name", "role", "unit", "region", "is_active")
     list_filter = ("role", "is_active", "region")
     search_fields = ("username", "full_name", "unit__name")
+    change_password_form = ChineseAdminPasswordChangeForm
     fieldsets = (
         *(UserAdmin.fieldsets or ()),
         ("岗位", {"fields": ("full_name", "role", "unit", "region")}),
