@@ -430,6 +430,9 @@ class Score(models.Model):
             models.UniqueConstraint(fields=["assignment", "indicator"], name="one_score_per_sheet"),
         )
 
+    def __str__(self) -> str:
+        return f"{self.indicator}：{self.points}分"
+
 
 # -- working papers ------------------------------------------------------------------------
 class DocumentRequest(models.Model):
@@ -492,6 +495,9 @@ class SiteVisit(models.Model):
         verbose_name_plural = "现场核查记录"
         ordering = ("project", "visited_on", "id")
 
+    def __str__(self) -> str:
+        return f"{self.visited_on:%Y-%m-%d} {self.place}"
+
 
 class Survey(models.Model):
     project = models.ForeignKey(
@@ -510,6 +516,9 @@ class Survey(models.Model):
         verbose_name_plural = "满意度调查"
         ordering = ("project", "id")
 
+    def __str__(self) -> str:
+        return f"{self.subject}满意度调查"
+
 
 class Feedback(models.Model):
     """The unit's written response (意见反馈) to the draft report."""
@@ -527,6 +536,9 @@ class Feedback(models.Model):
         verbose_name = "意见反馈"
         verbose_name_plural = "意见反馈"
 
+    def __str__(self) -> str:
+        return f"{self.project}的意见反馈"
+
 
 class ProjectEvent(models.Model):
     project = models.ForeignKey(
@@ -543,3 +555,7 @@ class ProjectEvent(models.Model):
         verbose_name = "评价流程记录"
         verbose_name_plural = "评价流程记录"
         ordering = ("at", "id")
+
+    def __str__(self) -> str:
+        change = f"{self.get_from_state_display()} → {self.get_to_state_display()}"
+        return f"{self.project}：{change}（{self.at:%Y-%m-%d %H:%M}）"

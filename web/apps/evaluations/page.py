@@ -83,6 +83,8 @@ def project_context(member: User, project: KeyProject) -> dict[str, Any]:
         "execution_rate": execution_rate(project),
         "papers": papers,
         "answers": answers,
+        # the rectification notice opens only for those who see the unit (not its evaluators)
+        "notice_link": policy.can_see_unit(member, project.unit_id, region),
         "requests": list(project.requests.prefetch_related("files__uploaded_by")),
         "visits": list(project.visits.select_related("recorded_by")) if papers else [],
         "surveys": _surveys(project) if papers else [],
