@@ -114,6 +114,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Without collectstatic (tests, ./run) WhiteNoise looks files up per request instead of indexing
 # a STATIC_ROOT that does not exist; prod.py turns this off.
 WHITENOISE_AUTOREFRESH = True
+# ... found where the app keeps them (its default follows DEBUG, which is off in ./run too).
+WHITENOISE_USE_FINDERS = True
 # Uploaded reports live outside the web root and are served only after a permission check.
 MEDIA_ROOT = DATA_DIR / "uploads"
 UPLOAD_LIMIT_BYTES = int(os.environ.get("JIXIAO_UPLOAD_LIMIT_BYTES", str(50 * 1024 * 1024)))

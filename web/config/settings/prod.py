@@ -22,3 +22,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = False  # index the collected files once, at start-up
+WHITENOISE_USE_FINDERS = False  # only the collected, hashed copies
