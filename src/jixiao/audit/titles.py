@@ -29,6 +29,7 @@ TITLES: Mapping[str, str] = MappingProxyType(
         "change-rate-matches": "增减率计算有误",
         "figure-restated-differently": "同一数字前后不一致",
         "whole-equals-stated-parts": "总数 ≠ 所列各项之和",
+        "count-matches-named-items": "所述个数与列出的名称数不符",
         "share-matches": "占比计算有误",
         "completion-rate-matches": "预算完成率计算有误",
         "score-table-adds-up": "自评表得分加总有误",
