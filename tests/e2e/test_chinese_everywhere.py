@@ -6,9 +6,9 @@ of a shape another person of the same role already saw is read for its links onl
 page is checked once per role, and a unit whose draft offers an editing page gets it checked.
 Each walk follows every link from the menus onwards (``tests.e2e.walk``) and reads what a
 person reads: the page's text and titles, the download's name and its content (CSV cells,
-workbook and Word text, PDF text, Markdown, the JSON open data's values). A Latin word outside
-the allow-list of ``walk.ALLOWED`` fails the test, naming the person, the page, the page that
-linked to it and the word. A link that answers with an error fails it too.
+workbook and Word text, PDF text, Markdown, the JSON open data's values). A Latin word
+outside the allow-list of ``tests.chinese.ALLOWED`` fails the test, naming the person, the
+page, the page that linked to it and the word. A link that answers with an error fails it too.
 
 Left out, on purpose: the content of a file a person uploaded (``…/files/N/``: their own
 words), and in JSON the values of identifier keys (``IDENTIFIER_KEYS``), which are the
@@ -24,12 +24,12 @@ from dataclasses import dataclass
 
 import pytest
 
+from tests.chinese import english_words
 from tests.e2e.conftest import PASSWORD
 from tests.e2e.walk import (
     Page,
     Walker,
     download_name,
-    english_words,
     file_texts,
 )
 
