@@ -69,6 +69,9 @@ class Submission(models.Model):
     # shape of a data file: {"basic": {key: "45"}, "judgements": {indicator id: {"met": "3"}}};
     # every value a decimal string. See apps.submissions.basic_data.
     basic_data = models.JSONField("基础数据", default=dict, blank=True)
+    # Figures that differ from what the current document states, with who changed them and
+    # when (apps.submissions.amendments); rewritten with ``data``.
+    amendments = models.JSONField("已修改的数据", default=list, blank=True)
     document = models.ForeignKey(
         "Document",
         verbose_name="当前报告文件",
@@ -177,6 +180,7 @@ class SubmissionVersion(models.Model):
     findings = models.JSONField("审核发现")
     scorecard = models.JSONField("评分表", null=True, blank=True)
     basic_data = models.JSONField("基础数据", default=dict, blank=True)
+    amendments = models.JSONField("已修改的数据", default=list, blank=True)
     document = models.ForeignKey(
         Document, verbose_name="报告文件", null=True, on_delete=models.PROTECT, related_name="+"
     )

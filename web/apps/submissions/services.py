@@ -25,7 +25,7 @@ from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
 from apps.campaigns.models import Campaign
 from apps.errors import Conflict, InvalidInput, NotAllowed, TooLarge
-from apps.submissions import diffing, engine, evaluation, reading, storage
+from apps.submissions import amendments, diffing, engine, evaluation, reading, storage
 from apps.submissions.models import (
     Document,
     IntakeState,
@@ -289,18 +289,35 @@ def write_working_copy(
     rows = Submission.objects.filter(pk=submission.pk)
     if expected_lock is not None:
         rows = rows.filter(lock_version=expected_lock)
+    now = timezone.now()
+    changed = amendments.amendments_of(
+        stated=evaluated.stated,
+        data=data,
+        previous=_kept_amendments(submission),
+        by=str(by) if by is not None else "",
+        at=timezone.localtime(now).isoformat(timespec="minutes"),
+    )
     written = rows.update(
         data=data,
-        findings=evaluated.findings,
+        findings=evaluated.findings + amendments.findings_of(changed),
+        amendments=changed,
         scorecard=evaluated.scored.card if evaluated.scored else None,
         lock_version=F("lock_version") + 1,
-        updated_at=timezone.now(),
+        updated_at=now,
         updated_by=by,
         **evaluation.denormalized(data, evaluated),
     )
     if written:  # registered after the write: outside a transaction it runs at once
         renderings_discard_stale_on_commit(submission_id=submission.pk)
     return written
+
+
+def _kept_amendments(submission: Submission) -> list[dict[str, Any]]:
+    """The amendments as the database holds them (the instance may have deferred them)."""
+    if "amendments" in submission.get_deferred_fields():
+        found = Submission.objects.filter(pk=submission.pk).values_list("amendments", flat=True)
+        return list(found.first() or [])
+    return list(submission.amendments or [])
 
 
 def submission_data_save(
@@ -360,6 +377,7 @@ def version_create(*, submission: Submission, by: User) -> SubmissionVersion:
         findings=submission.findings,
         scorecard=submission.scorecard,
         basic_data=submission.basic_data,
+        amendments=submission.amendments,
         document=submission.document,
         score=submission.score,
         grade=submission.grade,

@@ -18,7 +18,7 @@ from apps.downloads import attachment
 from apps.errors import Conflict, ServiceError
 from apps.reviews.selectors import event_list, notice_of, passed_errors
 from apps.reviews.workflow import available
-from apps.submissions import diffing, engine, storage
+from apps.submissions import amendments, diffing, engine, storage
 from apps.submissions.basic_data import compare as basic_compare
 from apps.submissions.fields import FIELDS, NARRATIVES, get_path
 from apps.submissions.forms import (
@@ -45,8 +45,14 @@ from apps.submissions.selectors import (
 from apps.submissions.services import document_upload, submission_data_save
 
 
-def _figures(data: dict[str, Any]) -> list[tuple[str, str, Any]]:
-    return [(spec.group, spec.label, get_path(data, spec.path)) for spec in FIELDS]
+def _figures(
+    data: dict[str, Any], changed: list[dict[str, Any]] | None = None
+) -> list[tuple[str, str, Any, dict[str, Any] | None]]:
+    """(group, label, value, its amendment or None) of every report field, in form order."""
+    marks = amendments.by_path(changed)
+    return [
+        (spec.group, spec.label, get_path(data, spec.path), marks.get(spec.path)) for spec in FIELDS
+    ]
 
 
 @login_required
@@ -84,7 +90,8 @@ def submission_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "notice": notice,
         "finding_comments": notice.by_finding() if notice is not None else {},
         "passes": passed_errors(events=events, submission=submission),
-        "figures": lambda: _figures(submission.data),
+        "figures": lambda: _figures(submission.data, submission.amendments),
+        "amended": amendments.shown(submission.amendments),
         # Callables: the template calls them only when it renders the report's parts anew.
         "functional": lambda: get_path(submission.data, "spending.functional") or [],
         "narratives": lambda: [
@@ -211,7 +218,8 @@ def version_detail_view(request: HttpRequest, pk: int, number: int) -> HttpRespo
         "s": submission,
         "v": version,
         "previous": previous,
-        "figures": _figures(version.data),
+        "figures": _figures(version.data, version.amendments),
+        "amended": amendments.shown(version.amendments),
         "changes": _changes(previous, version) if previous else None,
         "findings": version.findings,
     }
