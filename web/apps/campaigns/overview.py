@@ -21,13 +21,15 @@ from apps import memo
 from apps.accounts.models import Role
 from apps.accounts.policy import as_member, units_q
 from apps.campaigns.models import Campaign
+from apps.submissions import amendments, slot_checks
 from apps.submissions.models import NOT_DELIVERED_STATES, State, Submission
 from apps.units.models import Region, Unit, UnitKind
 from jixiao.audit.titles import TITLES, rule_title
 
 GRADES = ("优", "良", "中", "差")
-# Chinese titles of the rule codes (the core's table; a code is never shown to a person).
-RULE_TITLES = TITLES
+# Chinese titles of the rule codes (the core's table; a code is never shown to a person),
+# and of the findings the web layer adds (apps.submissions.slot_checks, amendments).
+RULE_TITLES = {**TITLES, **slot_checks.TITLES, amendments.CODE: amendments.TITLE}
 _FIELDS = (
     "id",
     "state",

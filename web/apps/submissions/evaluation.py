@@ -3,12 +3,12 @@ campaign view reads: the one computation every write of the data goes through.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from apps.submissions import engine, storage
-from apps.submissions.models import Document, Submission
+from apps.submissions import amendments, engine, slot_checks, storage
+from apps.submissions.models import Document, State, Submission
 from apps.submissions.reportdata import Data, decimal_or_none, report_with_data
 from jixiao.domain.report import Report
 
@@ -20,6 +20,8 @@ class Evaluated:
     report: Report
     findings: list[JSON]
     scored: engine.Scored | None
+    # What the uploaded document states of each report field (apps.submissions.amendments).
+    stated: dict[str, JSON] = field(default_factory=dict)
 
 
 def base_report(document: Document | None) -> Report | None:
@@ -53,12 +55,52 @@ def evaluate(
         year=submission.campaign.year,
     )
     findings = engine.audit(report)
+    year = submission.campaign.year
+    if base is not None:
+        needs = engine.framework_needs(submission.campaign.framework)
+        findings += slot_checks.slot_findings(
+            report=base,
+            unit_name=submission.unit.name,
+            year=year,
+            expected_kind=needs.kind if needs else None,
+        )
+    findings += slot_checks.change_findings(
+        report=report, data=data, previous=previous_year_data(submission), year=year
+    )
     scored = engine.score(
         report,
         framework=submission.campaign.framework,
         basic_data=submission.basic_data if basic_data is None else basic_data,
     )
-    return Evaluated(report=report, findings=findings, scored=scored)
+    return Evaluated(
+        report=report, findings=findings, scored=scored, stated=amendments.stated_of(base)
+    )
+
+
+# The previous year's report the system trusts most: the bureau's word first.
+_STATE_RANK = (State.PUBLISHED, State.ACCEPTED, State.RESUBMITTED, State.UNDER_REVIEW)
+
+
+def previous_year_data(submission: Submission) -> JSON | None:
+    """The unit's report data of the campaign year before, None when the system has none.
+
+    Of several (two campaigns of that year), a published or accepted one first; a report
+    that reached the bureau is read as submitted (its current version)."""
+    rows = list(
+        Submission.objects.filter(
+            unit_id=submission.unit_id, campaign__year=submission.campaign.year - 1
+        )
+        .exclude(pk=submission.pk)
+        .select_related("current_version")
+        .only("state", "data", "current_version__data")
+    )
+    if not rows:
+        return None
+    rank = {state: index for index, state in enumerate(_STATE_RANK)}
+    best = min(rows, key=lambda s: rank.get(State(s.state), len(rank)))
+    if best.current_version is not None and best.state in rank:
+        return dict(best.current_version.data)
+    return dict(best.data or {})
 
 
 def with_standard_names(data: Data, report: Report) -> Data:
@@ -104,13 +146,14 @@ def denormalized(data: Data, evaluated: Evaluated) -> dict[str, Any]:
         functional[key] = format(previous + item.amount.value.wan, "f")
     scored = evaluated.scored
     rate = evaluated.report.budget.execution_rate
+    computed_rate = execution_rate_of(data) if rate is None else None
     self_score = evaluated.report.performance.self_score
     return {
         "total": _money(data, "spending", "total"),
         "basic": _money(data, "spending", "basic"),
         "project": _money(data, "spending", "project"),
         "three_public": _money(data, "three_public", "total"),
-        "execution_rate": _points(rate.value.percent if rate else None),
+        "execution_rate": _points(rate.value.percent if rate else computed_rate),
         "self_score": _points(self_score.value.percent if self_score else None),
         "self_grade": str(data.get("grade") or "")[:8],
         "score": _points(scored.total) if scored else None,
@@ -127,3 +170,12 @@ def _points(value: Decimal | None) -> Decimal | None:
     if value is None or abs(value) >= Decimal(100000):
         return None
     return value.quantize(Decimal("0.01"))
+
+
+def execution_rate_of(data: Data) -> Decimal | None:
+    """全年执行数 ÷ 全年预算数 × 100, when the report states both but not the rate."""
+    adjusted = _money(data, "budget", "adjusted")
+    executed = _money(data, "budget", "executed")
+    if adjusted is None or executed is None or adjusted <= 0:
+        return None
+    return executed / adjusted * 100
