@@ -60,11 +60,15 @@ def test_another_units_report_is_a_warning_for_the_unit_and_the_reviewer(
         assert client.login(username=user.username, password=PASSWORD)
         page = client.get(f"/submissions/{submission.pk}/").content.decode()
         assert "不是本报送任务的单位“甲区农业农村局”" in page
+        assert 'id="slot-warning"' in page  # said at the top, not only in the list
 
 
 def test_the_units_own_report_of_the_year_raises_nothing(world: World, upload: Upload) -> None:
     submission = upload(world.submission(world.a), world.prep_a, report_for(world.a))
     assert not _codes(submission) & {UNIT_MISMATCH, YEAR_MISMATCH, KIND_MISMATCH}
+    client = Client()
+    assert client.login(username=world.prep_a.username, password=PASSWORD)
+    assert 'id="slot-warning"' not in client.get(f"/submissions/{submission.pk}/").content.decode()
 
 
 def test_a_report_of_another_year(world: World, upload: Upload) -> None:

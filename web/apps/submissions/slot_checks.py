@@ -30,6 +30,7 @@ UNIT_MISMATCH = "document-unit-mismatch"
 YEAR_MISMATCH = "document-year-mismatch"
 KIND_MISMATCH = "document-kind-mismatch"
 CHANGE_MISMATCH = "change-on-previous-year"
+SLOT_CODES = frozenset({UNIT_MISMATCH, YEAR_MISMATCH, KIND_MISMATCH})
 TITLES = {
     UNIT_MISMATCH: "上传的报告不是本单位的",
     YEAR_MISMATCH: "上传的报告年度与任务不符",

@@ -18,7 +18,7 @@ from apps.downloads import attachment
 from apps.errors import Conflict, ServiceError
 from apps.reviews.selectors import event_list, notice_of, passed_errors
 from apps.reviews.workflow import available
-from apps.submissions import amendments, diffing, engine, storage
+from apps.submissions import amendments, diffing, engine, slot_checks, storage
 from apps.submissions.basic_data import compare as basic_compare
 from apps.submissions.fields import FIELDS, NARRATIVES, get_path
 from apps.submissions.forms import (
@@ -33,7 +33,12 @@ from apps.submissions.forms import (
     initial_of,
 )
 from apps.submissions.highlight import highlight
-from apps.submissions.models import NOT_DELIVERED_STATES, IntakeState, SubmissionVersion
+from apps.submissions.models import (
+    NOT_DELIVERED_STATES,
+    IntakeState,
+    Submission,
+    SubmissionVersion,
+)
 from apps.submissions.selectors import (
     document_get,
     document_list,
@@ -53,6 +58,14 @@ def _figures(
     return [
         (spec.group, spec.label, get_path(data, spec.path), marks.get(spec.path)) for spec in FIELDS
     ]
+
+
+def _slot_warnings(submission: Submission) -> list[str]:
+    """The messages saying the uploaded file is not this slot's (unit, year or kind); the
+    findings are read only when the denormalized codes say there is one."""
+    if not set(submission.finding_codes) & slot_checks.SLOT_CODES:
+        return []
+    return [f["message"] for f in submission.findings if f["code"] in slot_checks.SLOT_CODES]
 
 
 @login_required
@@ -92,6 +105,7 @@ def submission_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "passes": passed_errors(events=events, submission=submission),
         "figures": lambda: _figures(submission.data, submission.amendments),
         "amended": amendments.shown(submission.amendments),
+        "slot_warnings": _slot_warnings(submission),
         # Callables: the template calls them only when it renders the report's parts anew.
         "functional": lambda: get_path(submission.data, "spending.functional") or [],
         "narratives": lambda: [
