@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from apps.audit.models import AuditAction, AuditEntry
+from apps.submissions.basic_data import shared_values
 from apps.submissions.models import State, Submission
 from apps.units.models import Unit
 from tests.web.api.conftest import JsonClient, error_of, stored_state
@@ -83,7 +84,9 @@ def test_read_then_replace_computes_the_score_and_a_stale_write_gets_412(
     etag, body = read["ETag"], read.json()
     assert etag == f'"s{submission.pk}-{submission.lock_version}"'
     assert client.get(_url(submission), **{"If-None-Match": etag}).status_code == 304
-    assert body["basic"] == {} and body["score"] is None and body["framework"]
+    # Nothing typed yet: the items read are the report's own figures (kept once, in its data).
+    assert body["basic"] == shared_values(submission.data) and body["basic"]["budget"]
+    assert body["score"] is None and body["framework"]
     assert {m["key"] for m in body["missing"]} >= {"authorized_staff", "judgement:budget-rules"}
     assert body["report_states"]["project_spending"]  # the generated report states it
     methods = {item["id"]: item["method"] for item in body["judgement_items"]}
@@ -99,7 +102,9 @@ def test_read_then_replace_computes_the_score_and_a_stale_write_gets_412(
     assert result["basic"]["actual_staff"] == "41" and result["basic"]["carryover"] == "90"
     assert result["judgements"]["economic-benefit"] == {"level": "达成", "score": "2.7"}
     submission.refresh_from_db()
-    assert submission.score is not None and submission.basic_data["basic"]["budget"] == "3000"
+    assert submission.score is not None and submission.data["budget"]["adjusted"] == "3000"
+    assert "budget" not in submission.basic_data["basic"]  # one source: the report's data
+    assert result["basic"]["budget"] == "3000"
     assert AuditEntry.objects.filter(action=AuditAction.UPDATE, actor=world.prep_a).exists()
 
     stale = client.put(_url(submission), {"basic": {"authorized_staff": "1"}}, **{"If-Match": etag})

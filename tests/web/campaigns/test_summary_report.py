@@ -40,7 +40,7 @@ def test_the_summary_names_the_region_s_units_and_its_totals(world: World, uploa
     assert world.a.name in text and world.b.name not in text  # region Y is not reviewer X's
     assert submission.total is not None
     assert f"{submission.total.quantize(Decimal('0.01')):,.2f}" in text
-    assert "支出功能分类汇总" in text and "评分排名" in text and "“三公”经费同比" in text
+    assert "支出功能分类汇总" in text and "财政核算得分排名" in text and "“三公”经费同比" in text
     pdf = client.get(f"/campaigns/{world.campaign.pk}/summary.pdf")
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     document = pdfium.PdfDocument(io.BytesIO(pdf.content))

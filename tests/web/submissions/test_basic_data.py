@@ -128,7 +128,9 @@ def test_the_seed_gets_a_computed_score_and_the_ranking_uses_it(
     assert submission.score is not None and submission.grade in ("优", "良", "中", "差")
     assert submission.scorecard["total"] == format(submission.score.normalize(), "f")
     assert missing_count(submission.scorecard) == 0 and submission.scorecard["missing"] == []
-    assert submission.basic_data["basic"]["three_public_actual"] == "11.33"
+    # A report figure typed here is the report's figure (one source): kept in its data.
+    assert "three_public_actual" not in submission.basic_data["basic"]
+    assert submission.data["three_public"]["total"] == "11.33"
     assert submission.basic_data["judgements"]["economic-benefit"] == {
         "level": "达成",
         "score": "2.7",

@@ -13,6 +13,15 @@ from openpyxl import Workbook
 from apps.campaigns.overview import CampaignOverview
 from apps.sheets import Column, count, money, rate, score, write_table
 from apps.submissions.models import State
+from apps.submissions.scores import (
+    ASSESSED_GRADE,
+    ASSESSED_SCORE,
+    COMPUTED_GRADE,
+    COMPUTED_SCORE,
+    SELF_GRADE,
+    SELF_SCORE,
+    assessed,
+)
 from apps.units.models import UnitKind
 from jixiao.audit.titles import rule_title
 
@@ -27,13 +36,13 @@ def overview_xlsx(overview: CampaignOverview) -> bytes:
         [Column("单位编码"), Column("单位名称"), Column("单位类型"), Column("所属区域"),
          Column("状态"), Column("是否逾期"), money("支出合计（万元）"), money("基本支出（万元）"),
          money("项目支出（万元）"), money("“三公”经费（万元）"), rate("预算执行率"),
-         score("自评得分"), Column("自评等级"), score("评分"), Column("评分等级"), count("错误"),
-         count("警告")],
+         score(SELF_SCORE), Column(SELF_GRADE), score(COMPUTED_SCORE), Column(COMPUTED_GRADE),
+         score(ASSESSED_SCORE), Column(ASSESSED_GRADE), count("错误"), count("警告")],
         (
             [s.unit.code, s.unit.name, UnitKind(s.unit.kind).label, s.unit.region.name,
              State(s.state).label, "是" if r.overdue else "", s.total, s.basic, s.project,
              s.three_public, s.execution_rate, s.self_score, s.self_grade, s.score, s.grade,
-             s.error_count, s.warning_count]
+             *assessed(s), s.error_count, s.warning_count]
             for r in overview.rows
             for s in [r.submission]
         ),

@@ -21,7 +21,7 @@ from apps import memo
 from apps.accounts.models import Role
 from apps.accounts.policy import as_member, units_q
 from apps.campaigns.models import Campaign
-from apps.submissions import amendments, slot_checks
+from apps.submissions import amendments, scores, slot_checks
 from apps.submissions.models import NOT_DELIVERED_STATES, State, Submission
 from apps.units.models import Region, Unit, UnitKind
 from jixiao.audit.titles import TITLES, rule_title
@@ -98,6 +98,11 @@ class SubmissionLine:
 
     def get_state_display(self) -> str:
         return _STATE_LABELS.get(self.state, self.state)
+
+    @property
+    def assessed_grade(self) -> str:
+        """财政评定 (apps.submissions.scores): the computed grade the bureau accepted."""
+        return scores.assessed(self)[1]
 
 
 def _line(values: tuple[Any, ...]) -> SubmissionLine:

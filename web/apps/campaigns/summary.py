@@ -8,6 +8,13 @@ from typing import Any
 
 from apps.campaigns.models import Campaign
 from apps.campaigns.overview import CampaignOverview, campaign_overview
+from apps.submissions.scores import (
+    ASSESSED_GRADE,
+    COMPUTED_GRADE,
+    COMPUTED_SCORE,
+    SELF_SCORE,
+    assessed,
+)
 from jixiao.render.summary import Summary, SummaryPart, summary_docx, summary_pdf
 
 WRITERS = {"docx": summary_docx, "pdf": summary_pdf}
@@ -32,7 +39,7 @@ def campaign_summary(overview: CampaignOverview) -> Summary:
     )
     parts = (
         _counts("报送与审核情况", ("状态", "单位数"), overview.states),
-        _counts("评分等级分布", ("等级", "单位数"), overview.grades),
+        _counts(f"{COMPUTED_GRADE}分布", ("等级", "单位数"), overview.grades),
         _ranking(overview),
         _functional(overview),
         _three_public(overview),
@@ -59,13 +66,22 @@ def _ranking(overview: CampaignOverview) -> SummaryPart:
             r.submission.unit.name,
             r.submission.score,
             r.submission.grade or None,
+            assessed(r.submission)[1] or None,
             r.submission.self_score,
             r.submission.total,
         )
         for place, r in enumerate(overview.ranking, start=1)
     )
-    columns = ("名次", "单位", "评分", "等级", "自评得分", "支出合计（万元）")
-    return SummaryPart(title="评分排名", columns=columns, rows=rows)
+    columns = (
+        "名次",
+        "单位",
+        COMPUTED_SCORE,
+        COMPUTED_GRADE,
+        ASSESSED_GRADE,
+        SELF_SCORE,
+        "支出合计（万元）",
+    )
+    return SummaryPart(title=f"{COMPUTED_SCORE}排名", columns=columns, rows=rows)
 
 
 def _functional(overview: CampaignOverview) -> SummaryPart:

@@ -11,6 +11,7 @@ from apps.exports import safe_row
 from apps.publications.models import Publication
 from apps.publications.selectors import public_data
 from apps.submissions.fields import FIELDS, get_path
+from apps.submissions.scores import ASSESSED_GRADE, ASSESSED_SCORE
 from apps.units.models import UnitKind
 
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -20,8 +21,9 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("unit_kind", "单位类型"),
     ("region", "所属区域"),
     *((spec.path, spec.label) for spec in FIELDS),
-    ("score", "评分"),
-    ("computed_grade", "评分等级"),
+    # The published score is the bureau's: the computed one of the version it accepted.
+    ("score", ASSESSED_SCORE),
+    ("computed_grade", ASSESSED_GRADE),
     ("published_at", "公开时间"),
 )
 

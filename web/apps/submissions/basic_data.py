@@ -17,6 +17,7 @@ report, and the lock version the form was built on.
 
 from __future__ import annotations
 
+import copy
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -32,7 +33,10 @@ from apps.audit.services import audit_record
 from apps.errors import Conflict
 from apps.submissions import engine, evaluation
 from apps.submissions.diffing import Change, changes_between
+from apps.submissions.diffing import compare as changes_of_data
+from apps.submissions.fields import FIELDS_BY_PATH, get_path, set_path
 from apps.submissions.models import Submission
+from apps.submissions.reportdata import decimal_or_none
 from apps.submissions.services import check_editable, write_working_copy
 from jixiao.domain.basic_data import FIELD_BY_KEY, InputKind, Level
 
@@ -90,6 +94,17 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("满意度调查", ("survey_sample", "survey_satisfied")),
 )
+# The 基础数据 items that are report figures: one figure, kept once, in the report's data
+# (``Submission.data``), shown and changed on both pages under the report's name for it.
+SHARED: dict[str, str] = {
+    "three_public_actual": "three_public.total",
+    "public_actual": "spending.public",
+    "project_spending": "spending.project",
+    "budget_initial": "budget.initial",
+    "budget": "budget.adjusted",
+    "budget_completed": "budget.executed",
+    "execution_rate": "budget.execution_rate",
+}
 _COUNT_UNITS = {
     "authorized_staff": "人",
     "actual_staff": "人",
@@ -204,6 +219,16 @@ def _kind_of(key: str) -> str:
     return FIELD_BY_KEY[key].kind.value
 
 
+def label_of(key: str) -> str:
+    """An item's name: a report figure's is the report's (全年预算数, “三公”经费合计 …),
+    so that the same figure is called the same on every page and in every download."""
+    path = SHARED.get(key)
+    if path is None:
+        return FIELD_BY_KEY[key].label
+    label = FIELDS_BY_PATH[path].label
+    return label.removesuffix("（万元）").removesuffix("（%）")
+
+
 # -- the page's context --------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Sheet:
@@ -260,6 +285,7 @@ class Row:
     report: str  # what the report states, "" when nothing
     quote: str
     missing: bool
+    shared: bool = False  # a report figure: the same as on the 修改数据 page
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,9 +327,8 @@ class BasicDataForm(forms.Form):
         self.sheet = sheet
         for _, keys in GROUPS:
             for key in keys:
-                spec = FIELD_BY_KEY[key]
                 unit = unit_of(key)
-                self.fields[key] = NumberField(label=spec.label, kind=_kind_of(key), unit=unit)
+                self.fields[key] = NumberField(label=label_of(key), kind=_kind_of(key), unit=unit)
         for item in sheet.judgements:
             self._add_judgement(item)
 
@@ -389,6 +414,7 @@ class BasicDataForm(forms.Form):
             report=report_says(entry, unit),
             quote=str(entry.get("quote", "")) if entry else "",
             missing=key in self.sheet.missing,
+            shared=key in SHARED,
         )
 
     def judgement_rows(self) -> list[JudgementRow]:
@@ -430,13 +456,34 @@ class BasicDataForm(forms.Form):
                 judgements[item.id] = entry
         return {"basic": basic, "judgements": judgements}
 
+    def figures(self) -> dict[str, Decimal | None]:
+        """The report figures typed on this page: data path → value (None: emptied). A
+        figure the form did not send at all (a client posting only some fields) is left."""
+        return {
+            path: self.cleaned_data.get(key) for key, path in SHARED.items() if key in self.data
+        }
 
-def initial_of(stored: Mapping[str, Any], lock_version: int) -> dict[str, Any]:
-    """The form's initial values from what the submission keeps."""
+
+def shared_values(data: Mapping[str, Any]) -> dict[str, str]:
+    """The report figures that are 基础数据 items, by item key, as the data keeps them."""
+    out: dict[str, str] = {}
+    for key, path in SHARED.items():
+        value = get_path(dict(data), path)
+        if value not in (None, ""):
+            out[key] = str(value)
+    return out
+
+
+def initial_of(
+    stored: Mapping[str, Any], lock_version: int, data: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """The form's initial values from what the submission keeps: the report figures from its
+    data (``data``), the rest from its 基础数据 (where an older save also kept figures)."""
     initial: dict[str, Any] = {"lock_version": lock_version}
     basic = stored.get("basic")
     if isinstance(basic, dict):
         initial.update({k: str(v) for k, v in basic.items() if k in FIELD_BY_KEY})
+    initial.update(shared_values(data or {}))
     judgements = stored.get("judgements")
     if isinstance(judgements, dict):
         for indicator, entry in judgements.items():
@@ -474,8 +521,27 @@ def compare(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[Change]
 STALE = "保存失败：在您填写期间，他人已修改了这份报告。您填写的内容仍在下方，请核对后再保存"
 
 
+def with_figures(data: Mapping[str, Any], figures: Mapping[str, Decimal | None]) -> JSON:
+    """The report's data with the figures typed on the 基础数据 page; a figure equal to the
+    one kept stays as it was typed there ("340.00" is not rewritten as "340")."""
+    out = copy.deepcopy(dict(data))
+    for path, value in figures.items():
+        kept = decimal_or_none(get_path(out, path))
+        if value is None:
+            if kept is not None:
+                set_path(out, path, None)
+        elif kept is None or kept != value:
+            set_path(out, path, _text(value))
+    return out
+
+
 def submission_basic_data_save(
-    *, submission: Submission, basic_data: JSON, lock_version: int, by: User
+    *,
+    submission: Submission,
+    basic_data: JSON,
+    lock_version: int,
+    by: User,
+    figures: Mapping[str, Decimal | None] | None = None,
 ) -> Submission:
     """Keep the 基础数据, score the report again with it, and record the change.
 
@@ -484,18 +550,28 @@ def submission_basic_data_save(
     is with the head, the finance bureau or the public) cannot be changed, as for editing.
     """
     check_editable(submission, by)  # the edit page's rule, and below its guarded write
+    # A report figure is kept once, in the report's data: one typed among the 基础数据 (by
+    # the API, or kept by an older save) goes there, and ``figures`` (the page's, with the
+    # ones emptied) over it.
+    typed = basic_data.get("basic") if isinstance(basic_data.get("basic"), dict) else {}
+    moved: dict[str, Decimal | None] = {
+        SHARED[k]: decimal_or_none(v) for k, v in (typed or {}).items() if k in SHARED
+    }
+    basic_data = {
+        **basic_data,
+        "basic": {k: v for k, v in (typed or {}).items() if k not in SHARED},
+    }
+    data = with_figures(submission.data, moved | dict(figures or {}))
     evaluated = evaluation.evaluate(
-        submission=submission,
-        data=submission.data,
-        document=submission.document,
-        basic_data=basic_data,
+        submission=submission, data=data, document=submission.document, basic_data=basic_data
     )
+    data = evaluation.with_standard_names(data, evaluated.report)
     with transaction.atomic():
         # The edit page's guarded write (findings, scorecard, the campaign view's columns, the
         # lock version), then the 基础数据 beside it, in the same transaction.
         written = write_working_copy(
             submission,
-            data=submission.data,
+            data=data,
             evaluated=evaluated,
             by=by,
             expected_lock=lock_version,
@@ -507,6 +583,7 @@ def submission_basic_data_save(
         scored = evaluated.scored
         summary = {
             "basic_data": changes,
+            "changes": _changes(changes_of_data(submission.data, data)),
             "lock_version": lock_version + 1,
             "score": str(scored.total) if scored and scored.total is not None else None,
         }

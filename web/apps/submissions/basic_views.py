@@ -56,6 +56,7 @@ def basic_data_view(request: HttpRequest, pk: int) -> HttpResponse:
                     basic_data=typed,
                     lock_version=form.cleaned_data["lock_version"],
                     by=member,
+                    figures=form.figures(),
                 )
             except Conflict as error:
                 messages.error(request, error.message)
@@ -78,7 +79,10 @@ def basic_data_view(request: HttpRequest, pk: int) -> HttpResponse:
             status = 400
     else:
         form = BasicDataForm(
-            initial=initial_of(submission.basic_data or {}, submission.lock_version), sheet=sheet
+            initial=initial_of(
+                submission.basic_data or {}, submission.lock_version, submission.data
+            ),
+            sheet=sheet,
         )
     if read_only:
         form.disable()

@@ -53,8 +53,8 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("accounts.income_current", "本年收入合计", "money", "accounts"),
     FieldSpec("accounts.income_grand_total", "收入总计", "money", "accounts"),
     FieldSpec("accounts.expenditure_grand_total", "支出总计", "money", "accounts"),
-    FieldSpec("self_score", "自评得分（百分制）", "rate", "performance"),
-    FieldSpec("grade", "自评等级", "text", "performance"),
+    FieldSpec("self_score", "单位自评得分（百分制）", "rate", "performance"),
+    FieldSpec("grade", "单位自评等级", "text", "performance"),
 )
 FIELDS_BY_PATH = {f.path: f for f in FIELDS}
 

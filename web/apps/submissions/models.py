@@ -104,10 +104,10 @@ class Submission(models.Model):
     project = _money("项目支出（万元）")
     three_public = _money("“三公”经费（万元）")
     execution_rate = _points("预算执行率（%）")
-    self_score = _points("自评得分")
-    self_grade = models.CharField("自评等级", max_length=8, blank=True)
-    score = _points("评分")
-    grade = models.CharField("评分等级", max_length=8, blank=True)
+    self_score = _points("单位自评得分")
+    self_grade = models.CharField("单位自评等级", max_length=8, blank=True)
+    score = _points("财政核算得分")
+    grade = models.CharField("财政核算等级", max_length=8, blank=True)
     error_count = models.PositiveIntegerField("错误数", default=0)
     warning_count = models.PositiveIntegerField("警告数", default=0)
     finding_codes = models.JSONField("发现代码", default=list, blank=True)
@@ -184,8 +184,8 @@ class SubmissionVersion(models.Model):
     document = models.ForeignKey(
         Document, verbose_name="报告文件", null=True, on_delete=models.PROTECT, related_name="+"
     )
-    score = _points("评分")
-    grade = models.CharField("评分等级", max_length=8, blank=True)
+    score = _points("财政核算得分")
+    grade = models.CharField("财政核算等级", max_length=8, blank=True)
     created_at = models.DateTimeField("报送时间", auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

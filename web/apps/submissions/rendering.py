@@ -25,7 +25,7 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from apps.errors import ServiceError
-from apps.submissions import engine, evaluation, storage
+from apps.submissions import appendix, engine, evaluation, storage
 from apps.submissions.models import RenderedFile, RenderState, Submission
 
 _log = logging.getLogger(__name__)
@@ -64,6 +64,18 @@ def rendering_request(*, submission: Submission, fmt: str) -> RenderedFile:
     rendered_id = found.pk
     transaction.on_commit(lambda: _enqueue(rendered_id))
     return found
+
+
+def _with_appendix(output: bytes | None, fmt: str, submission: Submission) -> bytes | None:
+    """The scores and the amendments appended (apps.submissions.appendix); the core's file
+    as it is when that fails, rather than no file."""
+    if output is None:
+        return None
+    try:
+        return appendix.attach(output, fmt, submission)
+    except Exception:
+        _log.exception("appending the scores to the %s of submission %s failed", fmt, submission.pk)
+        return output
 
 
 def _again(rendered: RenderedFile) -> bool:
@@ -113,6 +125,7 @@ def rendering_run(*, rendered_id: int) -> RenderedFile | None:
             submission=submission, data=submission.data, document=submission.document
         )
         output = engine.render(evaluated.report, to=rendered.fmt)
+        output = _with_appendix(output, rendered.fmt, submission)
     replaced = rendered.stored_name
     if output is None:
         rendered.state = RenderState.FAILED

@@ -18,7 +18,7 @@ from apps.downloads import attachment
 from apps.errors import Conflict, ServiceError
 from apps.reviews.selectors import event_list, notice_of, passed_errors
 from apps.reviews.workflow import available
-from apps.submissions import amendments, diffing, engine, slot_checks, storage
+from apps.submissions import amendments, diffing, engine, scores, slot_checks, storage
 from apps.submissions.basic_data import compare as basic_compare
 from apps.submissions.fields import FIELDS, NARRATIVES, get_path
 from apps.submissions.forms import (
@@ -106,6 +106,7 @@ def submission_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "figures": lambda: _figures(submission.data, submission.amendments),
         "amended": amendments.shown(submission.amendments),
         "slot_warnings": _slot_warnings(submission),
+        "score_rows": scores.rows(submission),
         # Callables: the template calls them only when it renders the report's parts anew.
         "functional": lambda: get_path(submission.data, "spending.functional") or [],
         "narratives": lambda: [

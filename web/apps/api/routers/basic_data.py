@@ -25,6 +25,7 @@ from apps.errors import Conflict, NotAllowed
 from apps.submissions.basic_data import (
     BasicDataForm,
     Sheet,
+    shared_values,
     sheet_of,
     submission_basic_data_save,
     unit_of,
@@ -111,7 +112,8 @@ def _out(submission: Submission, sheet: Sheet) -> dict[str, Any]:
     return {
         "lock_version": submission.lock_version,
         "framework": sheet.needs.name if sheet.needs else None,
-        "basic": dict(stored.get("basic") or {}),
+        # The report figures among the items are kept once, in the report's data.
+        "basic": {**dict(stored.get("basic") or {}), **shared_values(submission.data or {})},
         "judgements": dict(stored.get("judgements") or {}),
         "report_states": {k: v.get("value", "") for k, v in sheet.report.items()},
         "judgement_items": [

@@ -13,7 +13,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from apps.accounts.models import User
 from apps.campaigns.demo.catalogue import UNITS, DemoUnit, money
-from apps.submissions.basic_data import BasicDataForm, sheet_of, submission_basic_data_save
+from apps.submissions.basic_data import (
+    BasicDataForm,
+    initial_of,
+    sheet_of,
+    submission_basic_data_save,
+)
 from apps.submissions.models import Submission
 from apps.submissions.reportdata import decimal_or_none
 
@@ -87,7 +92,13 @@ def fill_basic_data(
     """The preparer fills in what the report leaves out, and the report is scored again."""
     rng = random.Random(f"basic-{demo.code}-{year}")
     sheet = sheet_of(submission)
-    post = {"lock_version": str(submission.lock_version)}
+    # What the page shows before anything is typed (the report's own figures among them).
+    post = {
+        key: str(value)
+        for key, value in initial_of(
+            submission.basic_data or {}, submission.lock_version, submission.data
+        ).items()
+    }
     post |= {
         key: format(value, "f")
         for key, value in _figures(submission, demo, rng).items()
@@ -113,4 +124,5 @@ def fill_basic_data(
         basic_data=form.stored(submission.basic_data or {}),
         lock_version=form.cleaned_data["lock_version"],
         by=preparer,
+        figures=form.figures(),
     )
