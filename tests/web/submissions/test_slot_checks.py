@@ -37,6 +37,9 @@ def _codes(submission: Submission) -> set[str]:
         ("雁川市财政局", "雁川市财政局机关", False),
         ("乙县民政局", "甲区农业农村局", True),
         ("农业农村局", "甲区农业农村局", False),
+        ("雁川市农业农村局", "雁川市科技和工业信息化局", True),
+        ("雁川市科工信局", "雁川市科技和工业信息化局", False),
+        ("雁川市农业局", "雁川市农业农村局", False),
     ],
 )
 def test_names_of_another_unit(stated: str, unit: str, differ: bool) -> None:

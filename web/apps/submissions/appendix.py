@@ -3,24 +3,27 @@
 The core renders the report from its figures (``jixiao.render``) and knows nothing of the
 campaign: the computed score (财政核算), the bureau's (财政评定) and the figures changed from
 what the uploaded document states (已修改) are the web layer's. They are appended to the
-.docx as a last section with a table, and to the .xlsx 自评表 as a last sheet, labelled by
-who gave each score as on every page (``apps.submissions.scores``). The words are chosen so
-that jixiao reading the file again takes none of them for a figure of the report (a test
-reads each download back).
+.docx as a last section with a table, to the PDF as a last page, and to the .xlsx 自评表 as
+a last sheet, labelled by who gave each score as on every page (``apps.submissions.scores``).
+The words are chosen so that jixiao reading the file again takes none of them for a figure
+of the report (a test reads each download back).
 """
 
 from __future__ import annotations
 
 import io
+import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import pypdfium2 as pdfium
 from docx import Document as WordDocument
 from openpyxl import load_workbook
 from openpyxl.styles import Font
 
 from apps.exports import safe_value
-from apps.submissions import amendments, scores
+from apps.submissions import amendments, engine, scores
 
 TITLE = "附：评分与修改记录"
 SHEET = "评分与修改记录"
@@ -56,7 +59,55 @@ def attach(output: bytes, fmt: str, submission: Any) -> bytes:
         return _xlsx(output, _score_rows(submission), _change_rows(submission))
     if fmt == "docx":
         return _docx(output, _score_rows(submission), _change_rows(submission))
+    if fmt == "pdf":
+        return _pdf(output, _score_rows(submission), _change_rows(submission))
     return output
+
+
+def _pdf(
+    output: bytes, score_rows: Sequence[Sequence[str]], change_rows: Sequence[Sequence[str]]
+) -> bytes:
+    """A last page, written by Typst with the report's fonts, joined to the report's PDF."""
+    parts = [
+        '#set page(paper: "a4", margin: 2.5cm)',
+        f'#set text(font: {_typst_text(engine.SANS_FAMILY)}, size: 11pt, lang: "zh")',
+        f'#text(weight: "bold", size: 14pt)[{_typst_escape(TITLE)}]',
+        _typst_table(SCORE_HEADER, score_rows),
+    ]
+    if change_rows:
+        parts.append(_typst_escape("与上传文件原文不同的数据（已修改）："))
+        parts.append(_typst_table(CHANGE_HEADER, change_rows))
+    else:
+        parts.append(_typst_escape("与上传文件原文相比没有修改的数据。"))
+    page = engine.typst_pdf("\n\n".join(parts) + "\n")
+    report, extra = pdfium.PdfDocument(output), pdfium.PdfDocument(page)
+    try:
+        report.import_pages(extra)
+        out = io.BytesIO()
+        report.save(out)
+        return out.getvalue()
+    finally:
+        extra.close()
+        report.close()
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _typst_text(text: str) -> str:
+    """A Typst string literal (JSON's escapes are Typst's for quotes and backslashes)."""
+    return json.dumps(_CONTROL.sub(" ", text), ensure_ascii=False)
+
+
+def _typst_escape(text: str) -> str:
+    """Text as Typst markup: the text of a string literal, so no character is markup."""
+    return f"#{_typst_text(text)}"
+
+
+def _typst_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    cells = [f"[*{_typst_escape(h)}*]" for h in header]
+    cells += [_typst_text(cell) for row in rows for cell in row]
+    return f"#table(columns: {len(header)}, inset: 5pt, " + ", ".join(cells) + ")"
 
 
 def _xlsx(

@@ -17,7 +17,6 @@ report, and the lock version the form was built on.
 
 from __future__ import annotations
 
-import copy
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -34,10 +33,11 @@ from apps.errors import Conflict
 from apps.submissions import engine, evaluation
 from apps.submissions.diffing import Change, changes_between
 from apps.submissions.diffing import compare as changes_of_data
-from apps.submissions.fields import FIELDS_BY_PATH, get_path, set_path
+from apps.submissions.fields import FIELDS_BY_PATH
 from apps.submissions.models import Submission
 from apps.submissions.reportdata import decimal_or_none
 from apps.submissions.services import check_editable, write_working_copy
+from apps.submissions.shared_figures import SHARED, shared_values, with_figures
 from jixiao.domain.basic_data import FIELD_BY_KEY, InputKind, Level
 
 JSON = dict[str, Any]
@@ -94,17 +94,6 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("满意度调查", ("survey_sample", "survey_satisfied")),
 )
-# The 基础数据 items that are report figures: one figure, kept once, in the report's data
-# (``Submission.data``), shown and changed on both pages under the report's name for it.
-SHARED: dict[str, str] = {
-    "three_public_actual": "three_public.total",
-    "public_actual": "spending.public",
-    "project_spending": "spending.project",
-    "budget_initial": "budget.initial",
-    "budget": "budget.adjusted",
-    "budget_completed": "budget.executed",
-    "execution_rate": "budget.execution_rate",
-}
 _COUNT_UNITS = {
     "authorized_staff": "人",
     "actual_staff": "人",
@@ -464,16 +453,6 @@ class BasicDataForm(forms.Form):
         }
 
 
-def shared_values(data: Mapping[str, Any]) -> dict[str, str]:
-    """The report figures that are 基础数据 items, by item key, as the data keeps them."""
-    out: dict[str, str] = {}
-    for key, path in SHARED.items():
-        value = get_path(dict(data), path)
-        if value not in (None, ""):
-            out[key] = str(value)
-    return out
-
-
 def initial_of(
     stored: Mapping[str, Any], lock_version: int, data: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
@@ -519,20 +498,6 @@ def compare(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[Change]
 
 # -- the write -----------------------------------------------------------------------------
 STALE = "保存失败：在您填写期间，他人已修改了这份报告。您填写的内容仍在下方，请核对后再保存"
-
-
-def with_figures(data: Mapping[str, Any], figures: Mapping[str, Decimal | None]) -> JSON:
-    """The report's data with the figures typed on the 基础数据 page; a figure equal to the
-    one kept stays as it was typed there ("340.00" is not rewritten as "340")."""
-    out = copy.deepcopy(dict(data))
-    for path, value in figures.items():
-        kept = decimal_or_none(get_path(out, path))
-        if value is None:
-            if kept is not None:
-                set_path(out, path, None)
-        elif kept is None or kept != value:
-            set_path(out, path, _text(value))
-    return out
 
 
 def submission_basic_data_save(

@@ -7,12 +7,16 @@ engines directly.
 
 from __future__ import annotations
 
+import functools
 import logging
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+import typst
 
 from jixiao import services
 from jixiao.audit.engine import run as run_audit
@@ -22,6 +26,8 @@ from jixiao.domain.money import canonical
 from jixiao.domain.report import Report
 from jixiao.intake.files import read_document_bytes
 from jixiao.intake.parse import parse_document
+from jixiao.render import fonts
+from jixiao.render.fonts import font_directory
 from jixiao.scoring import frameworks
 from jixiao.scoring.cases import Needs
 from jixiao.scoring.inputs import inputs_from_report
@@ -235,6 +241,25 @@ def framework_needs(name: str | None, *, kind: str = "overall") -> FrameworkNeed
             continue  # a judged method this page does not know how to ask for
         judgements.append(item)
     return FrameworkNeeds(chosen.name, chosen.title, chosen.kind, inputs, tuple(judgements))
+
+
+_PAGE_LOCK = threading.Lock()
+
+
+@functools.cache
+def _typst() -> typst.Compiler:
+    return typst.Compiler(font_paths=[str(font_directory())], ignore_system_fonts=True)
+
+
+def typst_pdf(source: str) -> bytes:
+    """A Typst source compiled to PDF with the fonts the core's PDF embeds (Noto SC)."""
+    with _PAGE_LOCK:  # one compiler, not meant for two threads at once
+        result = _typst().compile(source.encode("utf-8"), format="pdf", timestamp=0)
+    assert isinstance(result, bytes)
+    return result
+
+
+SANS_FAMILY = fonts.SANS_FAMILY
 
 
 def render(report: Report, *, to: str) -> bytes | None:

@@ -61,17 +61,25 @@ def _place(name: str) -> str | None:
 def names_differ(stated: str, unit_name: str, text: str = "") -> bool:
     """Whether a document stating ``stated`` is about another unit than ``unit_name``.
 
-    Not when either name contains the other (简称), nor when the unit's own name appears in
-    the document at all; so when the places they name differ (常宁市 / 雁川市), or, with no
-    place named, when they share less than half of their characters."""
+    Not when either name contains the other, nor when the unit's own name appears in the
+    document at all; so when the places they name differ (常宁市 / 雁川市), or when the rest of
+    one is no abbreviation of the other's (农业农村局 / 科技和工业信息化局)."""
     a, b = _normal(stated), _normal(unit_name)
     if not a or not b or a in b or b in a or (b and b in _normal(text[:20000])):
         return False
     place_a, place_b = _place(a), _place(b)
     if place_a and place_b and place_a != place_b:
         return True
-    rest_a, rest_b = set(a[len(place_a or "") :]), set(b[len(place_b or "") :])
-    return len(rest_a & rest_b) * 2 < min(len(rest_a), len(rest_b))
+    rest_a, rest_b = a[len(place_a or "") :], b[len(place_b or "") :]
+    shorter, longer = sorted((rest_a, rest_b), key=len)
+    return not _abbreviates(shorter, longer)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` is ``long`` with characters left out (科工信局 of 科技和工业信息化局,
+    农业局 of 农业农村局): its characters appear in ``long`` in the same order."""
+    rest = iter(long)
+    return all(char in rest for char in short)
 
 
 def slot_findings(

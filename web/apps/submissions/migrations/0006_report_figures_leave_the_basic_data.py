@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db import migrations
 
-# apps.submissions.basic_data.SHARED as it was when this migration was written.
+# apps.submissions.shared_figures.SHARED as it was when this migration was written.
 SHARED = {
     "three_public_actual": ("three_public", "total"),
     "public_actual": ("spending", "public"),
