@@ -139,7 +139,7 @@ def test_the_xlsx_export_neutralises_formulas(world: World, upload: Upload) -> N
     upload(world.submission(world.a), world.prep_a, report_for(world.a))
     overview = campaign_overview(campaign=world.campaign, user=world.admin)
     book = load_workbook(io.BytesIO(overview_xlsx(overview)))
-    assert book.sheetnames == ["单位情况", "功能分类", "三公经费", "问题统计"]
+    assert book.sheetnames == ["单位情况", "功能分类", "三公经费", "问题统计", "已修改数据"]
     sheet = book["单位情况"]
     names = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert '\'=HYPERLINK("http://x")' in names

@@ -5,10 +5,12 @@ document's statement as evidence."""
 from __future__ import annotations
 
 import copy
+import io
 from collections.abc import Callable
 from decimal import Decimal
 
 from django.test import Client
+from openpyxl import load_workbook
 
 from apps.reviews.services import submission_approve, submission_submit
 from apps.submissions.amendments import CODE
@@ -108,3 +110,18 @@ def test_the_reviewer_sees_the_mark_on_the_page_and_in_the_version(
     version_page = client.get(f"/submissions/{saved.pk}/versions/1/").content.decode()
     assert "与上传文件原文不同的数据（已修改）" in version_page
     assert "736.05" in version_page and saved.amendments[0]["stated"] in version_page
+
+
+def test_the_campaign_export_lists_each_units_changed_figures(world: World, upload: Upload) -> None:
+    submission = upload(world.submission(world.a), world.prep_a, report_for(world.a))
+    saved = _change(submission, world.prep_a, spending__personnel="736.05")
+    client = Client()
+    client.force_login(world.rev_x)
+    book = load_workbook(
+        io.BytesIO(client.get(f"/campaigns/{world.campaign.pk}/export.xlsx").content)
+    )
+    rows = list(book["已修改数据"].iter_rows(values_only=True))
+    assert rows[0] == ("单位名称", "数据项", "上传文件原文", "现数据", "修改人", "修改时间")
+    [(unit, label, stated, current, by, when)] = rows[1:]
+    assert (unit, label, current, by) == (world.a.name, "人员经费", "736.05", str(world.prep_a))
+    assert stated == saved.amendments[0]["stated"] and when

@@ -35,7 +35,7 @@ def _client(user: object) -> Client:
 
 
 def _row(page: str, key: str) -> str:
-    return page.split(f'id="row-{key}"')[1].split("</tr>")[0]
+    return page.split(f'id="row-{key}"')[1].split("</tr>", maxsplit=1)[0]
 
 
 def test_a_figure_typed_on_the_basic_data_page_is_the_reports_own(world: World) -> None:

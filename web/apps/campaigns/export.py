@@ -12,6 +12,7 @@ from openpyxl import Workbook
 
 from apps.campaigns.overview import CampaignOverview
 from apps.sheets import Column, count, money, rate, score, write_table
+from apps.submissions import amendments
 from apps.submissions.models import State
 from apps.submissions.scores import (
     ASSESSED_GRADE,
@@ -26,7 +27,10 @@ from apps.units.models import UnitKind
 from jixiao.audit.titles import rule_title
 
 
-def overview_xlsx(overview: CampaignOverview) -> bytes:
+def overview_xlsx(
+    overview: CampaignOverview, amended: list[tuple[str, list[Any]]] | None = None
+) -> bytes:
+    """The overview's sheets; ``amended`` (unit name, amendments) adds the 已修改数据 sheet."""
     workbook = Workbook()
     units = workbook.active
     assert units is not None
@@ -67,6 +71,16 @@ def overview_xlsx(overview: CampaignOverview) -> bytes:
         [Column("问题"), count("涉及单位数")],
         ([rule_title(b.key), b.value] for b in overview.findings),
     )
+    write_table(
+        workbook.create_sheet("已修改数据"),
+        [Column(t) for t in ("单位名称", "数据项", "上传文件原文", "现数据", "修改人", "修改时间")],
+        (
+            [name, a["label"], a["stated"], a["current"] or "（已删除）", a["by"] or "系统",
+             a["when"]]
+            for name, found in amended or []
+            for a in amendments.shown(found)
+        ),
+    )  # fmt: skip
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -9,6 +9,7 @@ from django.http import Http404
 
 from apps.accounts.policy import units_q
 from apps.campaigns.models import Campaign
+from apps.submissions.models import Submission
 
 
 def campaign_list(*, user: Any) -> QuerySet[Campaign]:
@@ -24,6 +25,18 @@ def campaign_get(*, pk: int) -> Campaign:
     if found is None:
         raise Http404("没有找到这个评价任务")
     return found
+
+
+def campaign_amendments(*, submission_ids: list[int]) -> list[tuple[str, list[Any]]]:
+    """(unit name, amendments) of the reports that have figures changed from their document,
+    in unit code order (``Submission.amendments``, see apps.submissions.amendments)."""
+    rows = (
+        Submission.objects.filter(pk__in=submission_ids)
+        .exclude(amendments=[])
+        .order_by("unit__code")
+        .values_list("unit__name", "amendments")
+    )
+    return [(name, list(found or [])) for name, found in rows if found]
 
 
 def previous_campaign(*, campaign: Campaign) -> Campaign | None:

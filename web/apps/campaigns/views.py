@@ -18,7 +18,7 @@ from apps.accounts.policy import as_member, is_admin, is_reviewer, sees_overview
 from apps.campaigns.export import overview_xlsx
 from apps.campaigns.forms import BatchUploadForm, CampaignForm
 from apps.campaigns.overview import RULE_TITLES, Row, chart_data, remembered_overview
-from apps.campaigns.selectors import campaign_get, campaign_list
+from apps.campaigns.selectors import campaign_amendments, campaign_get, campaign_list
 from apps.campaigns.services import campaign_create
 from apps.downloads import attachment
 from apps.errors import ServiceError
@@ -120,7 +120,10 @@ def campaign_export_view(request: HttpRequest, pk: int) -> HttpResponse:
         campaign=campaign, user=request.user, kind=kind if kind in UnitKind.values else ""
     )
     response = HttpResponse(
-        overview_xlsx(overview),
+        overview_xlsx(
+            overview,
+            campaign_amendments(submission_ids=[r.submission.pk for r in overview.rows]),
+        ),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     return attachment(response, f"{campaign.title}（{campaign.notice_number}）总览.xlsx")
