@@ -5,7 +5,9 @@ system contradicts, are each a warning shown to the unit and to the reviewer."""
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
+from decimal import Decimal
 
 import pytest
 from django.test import Client
@@ -113,17 +115,33 @@ def _last_year(world: World, three_public: str) -> Submission:
     return last
 
 
+_CHANGE = re.compile(
+    r"“三公”经费支出(?P<now>[\d.]+)万元，较上年(?P<verb>增加|减少)(?P<by>[\d.]+)万元"
+)
+
+
+def _stated_change(text: str) -> tuple[Decimal, Decimal, str]:
+    """This year's 三公, its stated change (signed) and how the text words it."""
+    found = _CHANGE.search(text)
+    assert found is not None, "the generated report states its 三公 change"
+    sign = 1 if found["verb"] == "增加" else -1
+    return Decimal(found["now"]), sign * Decimal(found["by"]), found[0].split("，")[1]
+
+
 def test_a_stated_change_is_checked_against_last_years_data(world: World, upload: Upload) -> None:
     text = report_for(world.a)
-    assert "较上年减少1.28万元" in text and "“三公”经费支出15.98万元" in text
-    _last_year(world, three_public="15.32")  # so 2022 is 0.66 more, not 1.28 less
+    now, change, wording = _stated_change(text)
+    wrong = now - change + Decimal("5.00")  # last year's report says 5 more than the text implies
+    _last_year(world, three_public=str(wrong))
     submission = upload(world.submission(world.a), world.prep_a, text)
     [finding] = [f for f in submission.findings if f["code"] == CHANGE_MISMATCH]
     assert finding["severity"] == "warning"
-    assert "较上年减少1.28万元" in finding["message"]
-    assert "2021年度报告的“三公”经费合计为15.32万元" in finding["message"]
-    assert "实际增加0.66万元" in finding["message"]
-    assert finding["evidence"][0]["quote"] == "1.28万元"
+    assert wording in finding["message"]
+    assert f"2021年度报告的“三公”经费合计为{wrong}万元" in finding["message"]
+    actual = now - wrong
+    moved = f"{'增加' if actual > 0 else '减少'}{abs(actual):.2f}万元"
+    assert f"实际{moved}" in finding["message"]
+    assert finding["evidence"][0]["quote"] == f"{abs(change):.2f}万元"
 
 
 def test_a_stated_change_that_agrees_or_has_nothing_to_compare_raises_nothing(
@@ -132,6 +150,7 @@ def test_a_stated_change_that_agrees_or_has_nothing_to_compare_raises_nothing(
     text = report_for(world.a)
     submission = upload(world.submission(world.a), world.prep_a, text)
     assert CHANGE_MISMATCH not in _codes(submission)  # no 2021 report in the system
-    _last_year(world, three_public="17.26")  # 15.98 + 1.28
+    now, change, _ = _stated_change(text)
+    _last_year(world, three_public=str(now - change))
     submission = upload(world.submission(world.a), world.prep_a, text, name="第二次.txt")
     assert CHANGE_MISMATCH not in _codes(submission)

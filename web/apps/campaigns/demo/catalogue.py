@@ -144,6 +144,13 @@ def grade_of(score: Decimal) -> str:
 
 
 def figures_for(unit: DemoUnit, year: int, flaw: str = "") -> Figures:
+    """A unit's figures of a year; the change of its 三公 on the year before is on the year
+    before's own figures, so that a report agrees with last year's report in the system."""
+    figures = replace(_drawn(unit, year), three_before=_drawn(unit, year - 1).three_total)
+    return _flawed(figures, flaw)
+
+
+def _drawn(unit: DemoUnit, year: int) -> Figures:
     rng = random.Random(f"{unit.code}-{year}")
     total = money(unit.scale * (0.9 + 0.2 * rng.random()) * (1 + 0.05 * (year - 2021)))
     basic = money(total * Decimal(str(0.25 + 0.3 * rng.random())))
@@ -170,9 +177,9 @@ def figures_for(unit: DemoUnit, year: int, flaw: str = "") -> Figures:
         functional=tuple(functional), overseas=overseas, vehicle=vehicle, reception=reception,
         three_total=overseas + vehicle + reception, initial=money(adjusted * Decimal("0.82")),
         adjusted=adjusted, executed=executed, rate=rate_text, self_score=score,
-        grade=grade_of(score), three_before=money((vehicle + reception) * Decimal("1.08")),
+        grade=grade_of(score), three_before=Decimal(0),
     )  # fmt: skip
-    return _flawed(figures, flaw)
+    return figures
 
 
 def _flawed(figures: Figures, flaw: str) -> Figures:
