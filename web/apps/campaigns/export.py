@@ -7,6 +7,7 @@ formula guard. Problems are listed by their Chinese title, never by rule code.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from openpyxl import Workbook
 
