@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("submissions", "0004_document_intake_guard"),
+        ("submissions", "0005_state_department_review"),
     ]
 
     operations = [
