@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from apps.submissions import amendments, engine, slot_checks, storage
+from apps.submissions import amendments, engine, read_cache, slot_checks, storage
 from apps.submissions.models import Document, State, Submission
 from apps.submissions.reportdata import Data, decimal_or_none, report_with_data
 from jixiao.domain.report import Report
@@ -29,11 +29,15 @@ def base_report(document: Document | None) -> Report | None:
     if document is None:
         return None
     try:
-        return engine.read_report(
-            storage.path_of(document.stored_name), source=document.original_name
-        )
+        path = storage.path_of(document.stored_name)
+        kept = read_cache.recall(path)
+        if kept is not None:
+            return kept
+        report = engine.read_report(path, source=document.original_name)
     except (engine.ReadError, OSError):
         return None
+    read_cache.keep(path, report)
+    return report
 
 
 def evaluate(

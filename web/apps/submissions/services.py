@@ -25,7 +25,15 @@ from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
 from apps.campaigns.models import Campaign
 from apps.errors import Conflict, InvalidInput, NotAllowed, TooLarge
-from apps.submissions import amendments, diffing, engine, evaluation, reading, storage
+from apps.submissions import (
+    amendments,
+    diffing,
+    engine,
+    evaluation,
+    read_cache,
+    reading,
+    storage,
+)
 from apps.submissions.models import (
     Document,
     IntakeState,
@@ -183,6 +191,7 @@ def _intake(document: Document) -> Document:
         return _intake_failed(document, str(error))
     except OSError:
         return _intake_failed(document, "报告文件无法打开，请重新上传")
+    read_cache.keep(storage.path_of(document.stored_name), base)  # later edits need not read it
     data = data_from_report(base)
     submission = document.submission
     evaluated = evaluation.evaluate(submission=submission, data=data, document=document, base=base)

@@ -68,4 +68,6 @@ def save_chunks(
 
 
 def remove(stored_name: str) -> None:
-    path_of(stored_name).unlink(missing_ok=True)
+    path = path_of(stored_name)
+    path.unlink(missing_ok=True)
+    path.with_name(path.name + ".report").unlink(missing_ok=True)  # read_cache's entry
