@@ -14,6 +14,7 @@ READERS = {
     "text": "纯文本",
     "docx": "Word 文档（.docx）",
     "pdf": "PDF 文字层",
+    "pdf+ocr": "PDF 文字层，扫描页经文字识别（OCR）",
     "xlsx": "Excel 工作簿（.xlsx）",
     "ocr": "文字识别（OCR，扫描件或照片）",
     "doc": "Word 97-2003 文档（.doc）",

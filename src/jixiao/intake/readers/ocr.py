@@ -20,7 +20,9 @@ import io
 import logging
 import os
 import warnings
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -38,6 +40,8 @@ RENDER_DPI = 200  # scanned PDF pages are rendered at this resolution
 # Lines recognised with less confidence are dropped by the recogniser. Kept low: a faint "="
 # or "—" in a table cell is better kept and flagged (ocr_layout.LOW_CONFIDENCE) than lost.
 MIN_LINE_SCORE = 0.3
+WORKERS = max(1, min(os.cpu_count() or 1, 4))  # pages recognised at once, one core each
+DET_SIDE = 1280  # pixels on the longer side of the image the text detector looks at
 _MODELS = ("PP-OCRv6_det_small.onnx", "PP-OCRv6_rec_small.onnx")
 
 
@@ -74,18 +78,9 @@ def read_scanned_pdf(
     if not ocr:
         return DocumentText(text="", format="pdf", reader="ocr")
 
-    def pages() -> Iterator[_Image]:
-        for index in range(count):
-            page = document[index]
-            try:
-                width, height = page.get_size()
-                scale = min(RENDER_DPI / 72, MAX_SIDE / max(width, height, 1.0))
-                bitmap = page.render(scale=scale, grayscale=True)
-                yield _as_image(bitmap.to_pil())
-            finally:
-                page.close()
-
-    return recognise(pages(), label=label, kind="pdf", progress=progress, count=count)
+    return recognise(
+        page_images(document, range(count)), label=label, kind="pdf", progress=progress, count=count
+    )
 
 
 def recognise(
@@ -98,12 +93,7 @@ def recognise(
 ) -> DocumentText:
     """Recognise each page image (an iterable of _Image) and lay the pages out as text."""
     total = count if count is not None else len(images)
-    engine = _engine(label)
-    pages: list[OcrPage] = []
-    for number, image in enumerate(images, start=1):
-        pages.append(_page(engine, image))
-        if progress is not None:
-            progress(number, total)
+    pages = recognised_pages(images, label=label, progress=progress, total=total)
     document = layout(pages, format=kind)
     if not document.text.strip():
         raise UnreadableInput(
@@ -111,6 +101,52 @@ def recognise(
             "或重新扫描（建议 200–300 dpi）后再提交"
         )
     return document
+
+
+def recognised_pages(
+    images: Iterable[_Image],
+    *,
+    label: str,
+    progress: Progress | None = None,
+    total: int = 0,
+    done: int = 0,
+) -> list[OcrPage]:
+    """The recogniser's lines of each page image, in page order. WORKERS pages are
+    recognised at once, each on one core (onnxruntime releases the GIL): on two cores this
+    is faster than one page at a time on two threads, whose convolutions are too small to
+    share well. Images are produced (rendered) here, one ahead of each worker, so a long
+    scan is never held in memory whole. ``done`` pages were counted before these."""
+    engine = _engine(label)
+    pages: list[OcrPage] = []
+    with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="ocr") as pool:
+        pending: deque[Future[OcrPage]] = deque()
+
+        def collect() -> None:
+            pages.append(pending.popleft().result())
+            if progress is not None:
+                progress(done + len(pages), max(total, done + len(pages)))
+
+        for image in images:
+            pending.append(pool.submit(_page, engine, image))
+            if len(pending) > WORKERS:
+                collect()
+        while pending:
+            collect()
+    return pages
+
+
+def page_images(document: Any, indices: Iterable[int]) -> Iterator[_Image]:
+    """The pages of an open pypdfium2 document at ``indices``, rendered for the
+    recogniser at RENDER_DPI (less for an oversized page)."""
+    for index in indices:
+        page = document[index]
+        try:
+            width, height = page.get_size()
+            scale = min(RENDER_DPI / 72, MAX_SIDE / max(width, height, 1.0))
+            bitmap = page.render(scale=scale, grayscale=True)
+            yield _as_image(bitmap.to_pil())
+        finally:
+            page.close()
 
 
 def _page(engine: Any, image: _Image) -> OcrPage:
@@ -253,7 +289,6 @@ def _cached_engine() -> Any:
         raise FileNotFoundError("the rapidocr models are not installed")
     from rapidocr import RapidOCR  # noqa: PLC0415 (seconds to import: only when a scan comes)
 
-    threads = max(1, min(os.cpu_count() or 1, 4))
     det, rec = models
     engine = RapidOCR(
         params={
@@ -265,10 +300,11 @@ def _cached_engine() -> Any:
             "Global.return_single_char_box": True,
             "Det.model_path": det,
             "Rec.model_path": rec,
-            "Det.limit_side_len": 1280,
+            "Det.limit_side_len": DET_SIDE,
             "Det.limit_type": "max",
             "Rec.rec_batch_num": 8,
-            "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+            # One thread a call: pages run in parallel instead (see recognised_pages).
+            "EngineConfig.onnxruntime.intra_op_num_threads": 1,
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
             "EngineConfig.onnxruntime.enable_cpu_mem_arena": True,  # shapes vary per batch
         }

@@ -50,17 +50,24 @@ def read_pdf(
     data: bytes, *, label: str, progress: Progress | None = None, ocr: bool = True
 ) -> DocumentText:
     """Read a PDF's text layer; a PDF without one (a scan), or whose text cannot be
-    decoded, is read through OCR. Raises UnreadableInput for encrypted or damaged files,
+    decoded, is read through OCR, and so are the image-only pages of a PDF whose other
+    pages have text (mixed_pdf.py). Raises UnreadableInput for encrypted or damaged files,
     with what to do in Chinese. ``progress`` hears of each page OCR reads."""
     document = _open(data, label)
     try:
-        pages = list(_pages(document, data))
+        read = list(_pages(document, data))
+        pages = [page for page, _ in read]
         document_text = assemble(pages) if any(p.lines or p.tables for p in pages) else None
         if document_text is None or _undecodable(document_text.text):
             # Imported only for scans: the recogniser takes seconds to load.
             from jixiao.intake.readers.ocr import read_scanned_pdf  # noqa: PLC0415
 
             return read_scanned_pdf(document, label=label, progress=progress, ocr=ocr)
+        scanned = [image and not (page.lines or page.tables) for page, image in read]
+        if any(scanned):
+            from jixiao.intake.readers.mixed_pdf import read_mixed_pdf  # noqa: PLC0415
+
+            return read_mixed_pdf(document, pages, scanned, label=label, progress=progress, ocr=ocr)
     except pdfium.PdfiumError as error:
         raise UnreadableInput(
             f"{label}已损坏，无法读取其中的文字：请重新导出 PDF 后再提交"
@@ -98,7 +105,9 @@ def _open(data: bytes, label: str) -> Any:
     return document
 
 
-def _pages(document: Any, data: bytes) -> Iterator[Page]:
+def _pages(document: Any, data: bytes) -> Iterator[tuple[Page, bool]]:
+    """Each page's text layer, and whether the page draws an image (a page with an image
+    and no text is a scanned page of a mixed PDF)."""
     plumber = _Plumber(data)
     try:
         for index in range(len(document)):
@@ -108,7 +117,8 @@ def _pages(document: Any, data: bytes) -> Iterator[Page]:
                 ruled = sum(1 for kind, _ in objects if kind == pdfium_c.FPDF_PAGEOBJ_PATH)
                 unmeasured = _has_unmeasured_font(objects)
                 needed = ruled >= MIN_TABLE_PATHS or unmeasured
-                yield _page(page, plumber.page(index) if needed else None, unmeasured)
+                imaged = any(kind == pdfium_c.FPDF_PAGEOBJ_IMAGE for kind, _ in objects)
+                yield _page(page, plumber.page(index) if needed else None, unmeasured), imaged
             finally:
                 page.close()
     finally:
