@@ -30,6 +30,7 @@ from typing import Any
 from jixiao.domain.errors import UnreadableInput
 from jixiao.intake.document import DocumentText
 from jixiao.intake.readers.ocr_layout import Glyph, OcrLine, OcrPage, layout
+from jixiao.intake.readers.ocr_spacing import spaced
 
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
 
@@ -41,7 +42,10 @@ RENDER_DPI = 200  # scanned PDF pages are rendered at this resolution
 # or "—" in a table cell is better kept and flagged (ocr_layout.LOW_CONFIDENCE) than lost.
 MIN_LINE_SCORE = 0.3
 WORKERS = max(1, min(os.cpu_count() or 1, 4))  # pages recognised at once, one core each
-DET_SIDE = 1280  # pixels on the longer side of the image the text detector looks at
+CONTENT_DARK = 140  # a pixel darker than this (0–255) is ink when the printed area is found
+DET_SIDE = int(
+    os.environ.get("JIXIAO_DET_SIDE", "1280")
+)  # pixels on the longer side of the image the text detector looks at
 _MODELS = ("PP-OCRv6_det_small.onnx", "PP-OCRv6_rec_small.onnx")
 
 
@@ -150,7 +154,12 @@ def page_images(document: Any, indices: Iterable[int]) -> Iterator[_Image]:
 
 
 def _page(engine: Any, image: _Image) -> OcrPage:
-    result = engine(image.pixels)
+    """The page's recognised lines. The detector sees the printed area only (the margins
+    cut off), so that within its DET_SIDE pixels the text is as large as it can be: a lone
+    "=" or "—" in a small table cell is found at that size and lost at a whole page's."""
+    dark = image.pixels.min(axis=2) < CONTENT_DARK  # ink, for the margins and the spaces
+    left, top, right, bottom = _content(dark)
+    result = engine(image.pixels[top:bottom, left:right])
     lines = []
     for quad, text, words in zip(
         result.boxes if result.boxes is not None else (),
@@ -158,19 +167,46 @@ def _page(engine: Any, image: _Image) -> OcrPage:
         result.word_results or (),
         strict=False,
     ):
-        line = _line(quad, str(text), words)
+        moved = [(w[0], w[1], _moved(w[2], left, top)) for w in words or () if len(w) == 3]
+        line = _line(_moved(quad, left, top), str(text), moved, dark)
         if line is not None:
             lines.append(line)
     return OcrPage(width=image.width, height=image.height, lines=lines)
 
 
-def _line(quad: Any, text: str, words: Any) -> OcrLine | None:
+def _content(dark: Any) -> tuple[int, int, int, int]:
+    """The box (left, top, right, bottom) around what is printed on the page, with a margin;
+    the whole image when little would be cut. A row or column counts as printed when more of
+    its pixels are dark than scanner dust makes dark."""
+    import numpy as np  # noqa: PLC0415
+
+    height, width = dark.shape[:2]
+    rows = np.flatnonzero(dark.sum(axis=1) > max(4, width * 0.003))
+    columns = np.flatnonzero(dark.sum(axis=0) > max(4, height * 0.003))
+    if not len(rows) or not len(columns):
+        return 0, 0, width, height
+    pad = max(16, round(0.015 * max(width, height)))
+    left, right = max(0, int(columns[0]) - pad), min(width, int(columns[-1]) + 1 + pad)
+    top, bottom = max(0, int(rows[0]) - pad), min(height, int(rows[-1]) + 1 + pad)
+    if (right - left) * (bottom - top) > 0.9 * width * height:
+        return 0, 0, width, height
+    return left, top, right, bottom
+
+
+def _moved(points: Any, left: int, top: int) -> list[tuple[float, float]]:
+    """Points found in the cut-out, on the whole page."""
+    return [(float(point[0]) + left, float(point[1]) + top) for point in points]
+
+
+def _line(quad: Any, text: str, words: Any, dark: Any = None) -> OcrLine | None:
     """One recognised line: its characters with a box and a confidence each. RapidOCR
     gives one (char, confidence, quad) per character other than a space; spaces take the
     gap between their neighbours."""
     chars = [(str(w[0]), float(w[1]), _bounds(w[2])) for w in words or () if len(w) == 3]
     if "".join(c for c, _, _ in chars) != text.replace(" ", ""):
         return _spread(quad, text, chars)
+    if dark is not None:
+        text = spaced(chars, text, dark)
     glyphs: list[Glyph] = []
     queue = iter(chars)
     for char in text:
