@@ -34,7 +34,10 @@ class CachingEngine:
         self.engine = engine
         from importlib.metadata import version
 
-        settings = f"{version('rapidocr')}|{ocr.MAX_SIDE}|{ocr.MIN_LINE_SCORE}|{ocr._MODELS}|{ocr.DET_SIDE}"
+        settings = (
+            f"{version('rapidocr')}|{ocr.MAX_SIDE}|{ocr.MIN_LINE_SCORE}|{ocr._MODELS}"
+            f"|{ocr.DET_SIDE}"
+        )
         self.salt = settings.encode()
         self.recognised = 0  # pages the real recogniser read in this run
 
