@@ -96,7 +96,7 @@ def read_document_bytes(
 
         return read_pdf(data, label=label, progress=progress, ocr=ocr)
     if data.startswith(_ZIP_MAGIC):
-        return _read_package(data, label)
+        return _read_package(data, label, progress=progress, ocr=ocr)
     if data.startswith(OLE_MAGIC):
         return _read_ole(data, label, suffix)
     if (
@@ -132,7 +132,9 @@ def read_text_document(path: Path) -> DecodedText:
     return DecodedText(text=document.text, encoding=document.encoding or document.format)
 
 
-def _read_package(data: bytes, label: str) -> DocumentText:
+def _read_package(
+    data: bytes, label: str, *, progress: Progress | None = None, ocr: bool = True
+) -> DocumentText:
     """A zip: a Word document, an Excel workbook, or something to refuse."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -154,7 +156,7 @@ def _read_package(data: bytes, label: str) -> DocumentText:
     if "OFD.xml" in names:
         from jixiao.intake.readers.ofd import read_ofd  # noqa: PLC0415
 
-        return read_ofd(data, label=label)
+        return read_ofd(data, label=label, progress=progress, ocr=ocr)
     if any(n.startswith("ppt/") for n in names):
         raise UnsupportedFormat(
             f"{label}是 PowerPoint 演示文稿：请提交 .docx、.pdf 或 .xlsx 格式的报告"

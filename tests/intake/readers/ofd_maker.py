@@ -167,3 +167,59 @@ def _package(pages: list[list[str]]) -> bytes:
                 "</ofd:Content></ofd:Page>",
             )
     return buffer.getvalue()
+
+
+def scanned_ofd_from_text(text: str, *, seed: int = 0) -> bytes:
+    """An OFD as a scanner's software writes one: each page a scanned image (scans.py) in
+    an ImageObject filling the page, the images listed in DocumentRes.xml (MultiMedia,
+    under its BaseLoc folder), no text objects."""
+    import random
+
+    from tests.intake.readers.scans import page_images, scanned
+
+    rng = random.Random(seed)
+    images = []
+    for picture in page_images(text, dpi=200):
+        buffer = io.BytesIO()
+        scanned(picture, rng).save(buffer, "PNG")  # type: ignore[attr-defined]
+        images.append(buffer.getvalue())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "OFD.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{NS}" Version="1.0" '
+            'DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>scan</ofd:DocID></ofd:DocInfo>'
+            "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        )
+        listing = "".join(
+            f'<ofd:Page ID="{n + 1}" BaseLoc="Pages/Page_{n}/Content.xml"/>'
+            for n in range(len(images))
+        )
+        archive.writestr(
+            "Doc_0/Document.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{NS}">'
+            f"<ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>0 0 {WIDTH} {HEIGHT}"
+            "</ofd:PhysicalBox></ofd:PageArea><ofd:MaxUnitID>1</ofd:MaxUnitID>"
+            "<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>"
+            f"</ofd:CommonData><ofd:Pages>{listing}</ofd:Pages></ofd:Document>",
+        )
+        media = "".join(
+            f'<ofd:MultiMedia ID="{100 + n}" Type="Image" Format="PNG">'
+            f"<ofd:MediaFile>Image_{n}.png</ofd:MediaFile></ofd:MultiMedia>"
+            for n in range(len(images))
+        )
+        archive.writestr(
+            "Doc_0/DocumentRes.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="{NS}" BaseLoc="Res">'
+            f"<ofd:MultiMedias>{media}</ofd:MultiMedias></ofd:Res>",
+        )
+        for number, image in enumerate(images):
+            archive.writestr(f"Doc_0/Res/Image_{number}.png", image)
+            archive.writestr(
+                f"Doc_0/Pages/Page_{number}/Content.xml",
+                f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{NS}"><ofd:Content>'
+                f'<ofd:Layer ID="2"><ofd:ImageObject ID="3" Boundary="0 0 {WIDTH} {HEIGHT}" '
+                f'CTM="{WIDTH} 0 0 {HEIGHT} 0 0" ResourceID="{100 + number}"/></ofd:Layer>'
+                "</ofd:Content></ofd:Page>",
+            )
+    return buffer.getvalue()

@@ -243,6 +243,14 @@ def _bounds(quad: Any) -> tuple[int, int, int, int]:
 # ------------------------------------------------------------------------------- images
 
 
+def frames(data: bytes, *, label: str) -> Iterator[_Image]:
+    """The frames of an image file (an OFD's scanned page), checked as read_image checks
+    a photograph: empty, truncated, undecodable or oversized files are refused."""
+    if not data:
+        raise UnreadableInput(f"{label}中的扫描图像是空的：请重新扫描后再提交")
+    return _decoded_frames(data, label)
+
+
 def _decoded_frames(data: bytes, label: str) -> Iterator[_Image]:
     from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError  # noqa: PLC0415
 

@@ -19,6 +19,7 @@ import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
@@ -30,6 +31,7 @@ from jixiao.intake.readers.ocr_layout import Glyph, OcrLine, OcrPage, layout
 from jixiao.intake.readers.safety import check_package
 
 MAX_PAGES = 500
+Progress = Callable[[int, int], None]  # (pages recognised, pages in all): scanned OFD only
 _SCALE = 20  # positions are kept in 1/20 mm (integers, as the layout's boxes are)
 _DEFAULT_PAGE = (210.0, 297.0)  # A4, when a document does not say
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?")
@@ -44,22 +46,47 @@ class _Char(NamedTuple):
     width: float
 
 
-def read_ofd(data: bytes, *, label: str) -> DocumentText:
-    """Read an OFD file (already sniffed as a zip holding OFD.xml)."""
+def read_ofd(
+    data: bytes, *, label: str, progress: Progress | None = None, ocr: bool = True
+) -> DocumentText:
+    """Read an OFD file (already sniffed as a zip holding OFD.xml). An OFD made from a scan
+    (each page an image, no text objects) is read through OCR: the largest image of each
+    page (``ocr=False``: only checked that every one decodes)."""
     check_package(data, label=label)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            pages = list(_pages(archive, label))
+            found = list(_pages(archive, label))
+            pages = [page for page, _ in found]
+            scans = [archive.read(image) for _, image in found if image is not None]
     except UnreadableInput:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as error:
         raise UnreadableInput(_damaged(label)) from error
     if not any(page.lines for page in pages):
+        if scans:
+            return _recognised(scans, label=label, progress=progress, ocr=ocr)
         raise UnreadableInput(
-            f"{label}中没有文字对象（可能是扫描件转成的 OFD）：请提交带文字的 OFD、"
+            f"{label}中没有文字对象，也没有扫描图像：请提交带文字的 OFD、"
             "PDF 或 Word 文件，或直接提交扫描得到的 PDF/图片"
         )
     return layout(pages, format="ofd", recognised=False)
+
+
+def _recognised(
+    scans: list[bytes], *, label: str, progress: Progress | None, ocr: bool
+) -> DocumentText:
+    """The pages' images, recognised as a scanned PDF's pages are."""
+    from jixiao.intake.readers import ocr as recogniser  # noqa: PLC0415 (seconds to import)
+
+    if len(scans) > recogniser.MAX_PAGES:
+        raise UnreadableInput(
+            f"{label}有 {len(scans)} 页扫描图像，超过 {recogniser.MAX_PAGES} 页上限："
+            "请只提交绩效报告正文及其附表"
+        )
+    images = [next(iter(recogniser.frames(scan, label=label))) for scan in scans]
+    if not ocr:
+        return DocumentText(text="", format="ofd", reader="ocr")
+    return recogniser.recognise(images, label=label, kind="ofd", progress=progress)
 
 
 def _damaged(label: str) -> str:
@@ -89,12 +116,14 @@ def _resolve(base: str, location: str) -> str:
 
 
 def _pages(archive: zipfile.ZipFile, label: str) -> Any:
+    """(each page's text, the zip name of its largest image or None)."""
     root = _xml(archive, "OFD.xml", label)
     count = 0
     for doc_root in _children(root, "DocRoot"):
         document_name = _resolve("OFD.xml", doc_root.text or "")
         document = _xml(archive, document_name, label)
         size = _page_size(document)
+        media = _media(archive, document_name, document, label)
         for page in _children(document, "Page"):
             count += 1
             if count > MAX_PAGES:
@@ -103,7 +132,49 @@ def _pages(archive: zipfile.ZipFile, label: str) -> Any:
             if not location:
                 continue
             content = _xml(archive, _resolve(document_name, location), label)
-            yield _page(content, _page_size(content) or size or _DEFAULT_PAGE)
+            yield (
+                _page(content, _page_size(content) or size or _DEFAULT_PAGE),
+                _image(content, media),
+            )
+
+
+def _media(
+    archive: zipfile.ZipFile, document_name: str, document: Any, label: str
+) -> dict[str, str]:
+    """The document's images: resource ID → zip name (DocumentRes and PublicRes files,
+    each with a BaseLoc folder for its MultiMedia's MediaFile)."""
+    names = set(archive.namelist())
+    media: dict[str, str] = {}
+    for kind in ("DocumentRes", "PublicRes"):
+        for reference in _children(document, kind):
+            res_name = _resolve(document_name, reference.text or "")
+            if res_name not in names:
+                continue
+            res = _xml(archive, res_name, label)
+            base = (res.get("BaseLoc") or "").strip().strip("/")
+            for item in _children(res, "MultiMedia"):
+                files = _children(item, "MediaFile")
+                location = (files[0].text or "").strip() if files else ""
+                if not location:
+                    continue
+                if not location.startswith("/") and base:
+                    location = f"{base}/{location}"
+                path = _resolve(res_name, location)
+                if path in names and item.get("ID"):
+                    media[str(item.get("ID"))] = path
+    return media
+
+
+def _image(content: Any, media: dict[str, str]) -> str | None:
+    """The zip name of the page's largest image (a scanned page is one image)."""
+    best: tuple[float, str | None] = (0.0, None)
+    for image in _children(content, "ImageObject"):
+        numbers = [float(n) for n in _NUMBER.findall(image.get("Boundary", ""))]
+        area = numbers[2] * numbers[3] if len(numbers) == 4 else 0.0
+        path = media.get(str(image.get("ResourceID", "")))
+        if path is not None and area >= best[0]:
+            best = (area, path)
+    return best[1]
 
 
 def _page_size(element: Any) -> tuple[float, float] | None:
