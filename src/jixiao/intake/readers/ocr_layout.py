@@ -36,6 +36,7 @@ _STRAY_SPACE = 0.35  # in character heights: a space over a narrower gap is not 
 _FIGURE = re.compile(r"\d(?:[\d,.]*\d)?%?")
 _AMOUNT = re.compile(r"\d(?:[\d,.]*\d)?(?:%|[万亿千]?元)?")
 _DIGITISH = re.compile(r"[\d.,%]")
+_RULES = frozenset("|｜丨")  # a vertical rule the recogniser read as a character
 _STROKES = frozenset("1")  # a segment of this alone may be a vertical rule or a bar
 _UNBREAKABLE = re.compile(r"[0-9A-Za-z.,%]")
 
@@ -235,7 +236,8 @@ def _page(
                 segment_of[id(line)] = row[0]
                 lines.append(line)
             continue
-        table, cells = _table(run, height)
+        ruled = [[cell for s in row for cell in _ruled(s)] for row in run] if recognised else run
+        table, cells = _table(ruled, height)
         cells_of[id(table)] = cells
         tables.append(table)
     lines.sort(key=lambda line: -line.middle)
@@ -364,6 +366,33 @@ def _continue_cell(cell: _Segment, more: _Segment) -> None:
     cell.glyphs.extend(more.glyphs)
     cell.measure()
     cell.repairs.extend((start + offset, end + offset, text) for start, end, text in more.repairs)
+
+
+def _ruled(segment: _Segment) -> list[_Segment]:
+    """A table row's segment cut at the bars in it: a ruling line between two cells that
+    the recogniser read as "|" (prose keeps its bars: they are read as they stand)."""
+    glyphs = segment.glyphs
+    cuts = [index for index, glyph in enumerate(glyphs) if glyph.char in _RULES]
+    if not cuts:
+        return [segment]
+    pieces = []
+    for start, end in zip([-1, *cuts], [*cuts, len(glyphs)], strict=True):
+        kept = _trimmed(glyphs[start + 1 : end])
+        if not kept:
+            continue
+        first = glyphs.index(kept[0], start + 1)
+        piece = replace(
+            segment,
+            glyphs=kept,
+            repairs=[
+                (a - first, b - first, text)
+                for a, b, text in segment.repairs
+                if first <= a and b <= first + len(kept)
+            ],
+        )
+        piece.measure()
+        pieces.append(piece)
+    return pieces
 
 
 def _runs(rows: list[list[_Segment]], width: int) -> list[tuple[list[list[_Segment]], bool]]:
