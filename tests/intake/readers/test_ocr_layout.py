@@ -171,3 +171,21 @@ def test_figures_run_together_are_doubted_not_split() -> None:
     [doubt] = result.doubts
     assert doubt.kind is DoubtKind.RUN_TOGETHER
     assert result.text[doubt.start : doubt.end] == "11.8641.4639.30"
+
+
+def test_a_bar_read_inside_a_table_row_is_the_rule_between_cells() -> None:
+    # The second row's rules were read as "|": its cells are cut there, as on the page.
+    result = layout(
+        [page(
+            line("三级指标方向指标值单位", 100, 200, gap={4: 60, 6: 60, 9: 60}),
+            line("数量指标|≥|735|人次", 100, 260),
+            line("质量指标≥100%", 100, 320, gap={4: 60, 5: 60, 8: 60}),
+        )],
+        format="image",
+    )  # fmt: skip
+    assert "| 数量指标 | ≥ | 735 | 人次 |" in result.text, result.text
+
+
+def test_a_bar_in_a_line_of_prose_stays() -> None:
+    result = layout([page(line("单位名称|市科技局", 100, 200))], format="image")
+    assert result.text == "单位名称|市科技局\n"
