@@ -43,9 +43,7 @@ RENDER_DPI = 200  # scanned PDF pages are rendered at this resolution
 MIN_LINE_SCORE = 0.3
 WORKERS = max(1, min(os.cpu_count() or 1, 4))  # pages recognised at once, one core each
 CONTENT_DARK = 140  # a pixel darker than this (0–255) is ink when the printed area is found
-DET_SIDE = int(
-    os.environ.get("JIXIAO_DET_SIDE", "1280")
-)  # pixels on the longer side of the image the text detector looks at
+DET_SIDE = 1280  # pixels on the longer side of the image the text detector looks at
 _MODELS = ("PP-OCRv6_det_small.onnx", "PP-OCRv6_rec_small.onnx")
 
 

@@ -36,6 +36,7 @@ _STRAY_SPACE = 0.35  # in character heights: a space over a narrower gap is not 
 _FIGURE = re.compile(r"\d(?:[\d,.]*\d)?%?")
 _AMOUNT = re.compile(r"\d(?:[\d,.]*\d)?(?:%|[万亿千]?元)?")
 _DIGITISH = re.compile(r"[\d.,%]")
+_FIGURE_CELL = re.compile(r"[\d.,%]+")
 _RULES = frozenset("|｜丨")  # a vertical rule the recogniser read as a character
 _STROKES = frozenset("1")  # a segment of this alone may be a vertical rule or a bar
 _UNBREAKABLE = re.compile(r"[0-9A-Za-z.,%]")
@@ -342,6 +343,12 @@ def _merge_wrapped(rows: list[list[_Segment]], recognised: bool) -> list[list[_S
                 close
                 and all(o is not None for o in owners)
                 and len(set(map(id, owners))) == len(owners)
+                and not any(
+                    _FIGURE_CELL.fullmatch(s.text)
+                    and o is not None
+                    and _FIGURE_CELL.fullmatch(o.text)
+                    for s, o in zip(row, owners, strict=True)
+                )  # a figure under a figure is the next row's: figures do not wrap
             ):
                 for segment, owner in zip(row, owners, strict=True):
                     assert owner is not None
