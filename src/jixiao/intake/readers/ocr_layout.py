@@ -36,6 +36,10 @@ _STRAY_SPACE = 0.35  # in character heights: a space over a narrower gap is not 
 _FIGURE = re.compile(r"\d(?:[\d,.]*\d)?%?")
 _AMOUNT = re.compile(r"\d(?:[\d,.]*\d)?(?:%|[万亿千]?元)?")
 _DIGITISH = re.compile(r"[\d.,%]")
+_FIGURE_RUN = re.compile(r"(?<![\d.])\d[\d.,]*%?(?: \d[\d.,]*%?)+")  # two or more figures
+_HAN = re.compile(r"[\u4e00-\u9fff：:（）、，；]")
+_DASHES = frozenset("—-一－")
+_BARS = frozenset(("", "|", "｜", "丨"))  # a cell's edges: the segment's ends or a rule read
 _FIGURE_CELL = re.compile(r"[\d.,%]+")
 _RULES = frozenset("|｜丨")  # a vertical rule the recogniser read as a character
 _STROKES = frozenset("1")  # a segment of this alone may be a vertical rule or a bar
@@ -525,13 +529,34 @@ def _repair(segment: _Segment, size: float) -> None:
             segment.repairs.append((index - 1, index + 1, recognised))
             continue
         index += 1
+    _space_figure_runs(segment)
     for index, glyph in enumerate(glyphs):
         left = glyphs[index - 1].char if index > 0 else ""
         right = glyphs[index + 1].char if index + 1 < len(glyphs) else ""
         fixed = _fixed_char(glyph.char, left, right)
+        if glyph.char in _DASHES and glyph.confidence < LOW_CONFIDENCE and {left, right} <= _BARS:
+            fixed = "="  # a cell of its own, unsure of one stroke: the two of "═" (a direction)
         if fixed is not None:
             glyphs[index] = Glyph(fixed, glyph.confidence, glyph.box)
             segment.repairs.append((index, index + 1, glyph.char))
+
+
+def _space_figure_runs(segment: _Segment) -> None:
+    """Figures in a row ("合计1304.23 2951.55项目") are a flattened table row: spaced from the
+    words beside them as the row's cells are ("合计 1304.23 2951.55 项目"). A typesetter puts
+    a quarter em between a 汉字 and a figure anyway, so the page cannot say whether the
+    original had a space there; the parser reads a row's cells at its spaces."""
+    glyphs = segment.glyphs
+    text = "".join(glyph.char for glyph in glyphs)
+    places = []
+    for run in _FIGURE_RUN.finditer(text):
+        if run.start() > 0 and _HAN.match(text[run.start() - 1]):
+            places.append(run.start())
+        if run.end() < len(text) and _HAN.match(text[run.end()]):
+            places.append(run.end())
+    for place in reversed(places):
+        glyphs.insert(place, Glyph(" ", 1.0, None))
+        _shift(segment.repairs, place, 1)
 
 
 def _fixed_char(char: str, before: str, after: str) -> str | None:
