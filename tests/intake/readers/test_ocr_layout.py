@@ -189,3 +189,22 @@ def test_a_bar_read_inside_a_table_row_is_the_rule_between_cells() -> None:
 def test_a_bar_in_a_line_of_prose_stays() -> None:
     result = layout([page(line("单位名称|市科技局", 100, 200))], format="image")
     assert result.text == "单位名称|市科技局\n"
+
+
+def test_an_unsure_lone_dash_between_rules_is_the_equals_of_a_direction() -> None:
+    head = line("二级指标三级指标方向指标值单位", 100, 200, gap={4: 60, 8: 60, 10: 60, 13: 60})
+    unsure = line("|时效指标|资金到位及时率|—|100|%|", 100, 260, low={14: 0.51})
+    sure = line("|其他资金|—|—|", 100, 320)
+    tail = line("质量指标合格率≥100%", 100, 380, gap={4: 60, 7: 60, 8: 60, 11: 60})
+    result = layout([page(head, unsure, sure, tail)], format="image")
+    assert "资金到位及时率|=|100|" in result.text, result.text
+    assert "其他资金|—|—|" in result.text, result.text  # read surely: a dash it is
+    (repair,) = [d for d in result.doubts if d.kind is DoubtKind.REPAIRED]
+    assert result.text[repair.start : repair.end] == "=" and repair.recognised == "—"
+
+
+def test_figures_in_a_row_are_spaced_from_the_words_beside_them() -> None:
+    result = layout([page(line("合计1304.23 2951.55项目经费增加", 100, 300))], format="image")
+    assert result.text == "合计 1304.23 2951.55 项目经费增加\n"
+    prose = layout([page(line("支出合计5252.64万元，占98.5%", 100, 300))], format="image")
+    assert prose.text == "支出合计5252.64万元，占98.5%\n"
