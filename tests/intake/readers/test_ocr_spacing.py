@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from jixiao.intake.readers import ocr
-from jixiao.intake.readers.ocr_spacing import spaced
+from jixiao.intake.readers.ocr_spacing import INK_SPACE, spaced
 
 Box = tuple[int, int, int, int]
 
@@ -55,17 +55,19 @@ def _drawn(line: str, size: int = 30) -> tuple[np.ndarray, list[tuple[str, float
         ("2018年决算数 合计 4459.21 5252.64", "2018年决算数合计4459.21 5252.64"),
         ("共计1234567.89万元，占比98.31%", "共计1234567.89万元，占比98.31%"),
         ("支出 111.11 11.1 1.11", "支出111.11 11.1 1.11"),
+        ("全年执行数 479638.26 元", "全年执行数479638.26元"),  # integers run on
     ],
 )
 def test_a_space_the_page_shows_between_two_figures_comes_back(printed: str, expected: str) -> None:
     dark, chars = _drawn(printed)
     run_together = "".join(c for c, _, _ in chars)  # what the recogniser read
-    assert spaced(chars, run_together, dark) == expected
+    assert spaced(chars, run_together, dark).replace(INK_SPACE, " ") == expected
 
 
 def test_spaces_the_recogniser_kept_stay_and_none_are_doubled() -> None:
     dark, chars = _drawn("合计 4459.21 5252.64")
     assert spaced(chars, "合计4459.21 5252.64", dark) == "合计4459.21 5252.64"
+    assert INK_SPACE in spaced(chars, "合计4459.215252.64", dark)
 
 
 def test_the_detector_sees_the_printed_area_with_a_margin() -> None:

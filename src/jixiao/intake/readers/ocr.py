@@ -29,8 +29,14 @@ from typing import Any
 
 from jixiao.domain.errors import UnreadableInput
 from jixiao.intake.document import DocumentText
-from jixiao.intake.readers.ocr_layout import Glyph, OcrLine, OcrPage, layout
-from jixiao.intake.readers.ocr_spacing import spaced
+from jixiao.intake.readers.ocr_layout import (
+    INK_SPACE_CONFIDENCE,
+    Glyph,
+    OcrLine,
+    OcrPage,
+    layout,
+)
+from jixiao.intake.readers.ocr_spacing import INK_SPACE, spaced
 
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
 
@@ -208,8 +214,8 @@ def _line(quad: Any, text: str, words: Any, dark: Any = None) -> OcrLine | None:
     glyphs: list[Glyph] = []
     queue = iter(chars)
     for char in text:
-        if char == " ":
-            glyphs.append(Glyph(" ", 1.0, None))
+        if char in (" ", INK_SPACE):
+            glyphs.append(Glyph(" ", INK_SPACE_CONFIDENCE if char == INK_SPACE else 1.0, None))
             continue
         got, confidence, box = next(queue)
         glyphs.append(Glyph(got, confidence, box))

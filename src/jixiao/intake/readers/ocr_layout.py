@@ -28,6 +28,7 @@ from jixiao.domain.reading import Box, Doubt, DoubtKind
 from jixiao.intake.document import DocumentText, TextBox
 from jixiao.intake.readers.pdf_layout import Line, Page, Table, assemble
 
+INK_SPACE_CONFIDENCE = 0.0  # marks a space glyph put back from the ink, to be shown
 LOW_CONFIDENCE = 0.9  # a figure with a character read below this is flagged for checking
 CELL_GAP = 1.2  # in character heights: a wider gap inside a line separates table cells
 WRAP_RECOGNISED = 0.95  # in box heights: a wrapped cell line is closer (see _merge_wrapped)
@@ -510,6 +511,12 @@ def _band_of(segment: _Segment, bands: list[tuple[float, float]]) -> int:
 def _repair(segment: _Segment, size: float) -> None:
     """Undo known OCR damage where only one reading makes sense; record each repair."""
     glyphs = segment.glyphs
+    for index, glyph in enumerate(glyphs[1:-1], start=1):
+        if glyph.char == " " and glyph.confidence == INK_SPACE_CONFIDENCE:
+            # A space between two figures taken from the page's ink (ocr_spacing.py)
+            glyphs[index] = Glyph(" ", 1.0, None)
+            joined = glyphs[index - 1].char + glyphs[index + 1].char
+            segment.repairs.append((index - 1, index + 2, joined))
     index = 1
     while index < len(glyphs) - 1:
         before, glyph, after = glyphs[index - 1], glyphs[index], glyphs[index + 1]

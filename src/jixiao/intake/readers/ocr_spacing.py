@@ -13,6 +13,7 @@ there by themselves ("2022 年"), so the page cannot tell a typed space from it.
 
 from __future__ import annotations
 
+import re
 import statistics
 from typing import Any
 
@@ -23,25 +24,33 @@ ONE = 0.1  # in line heights: more for a pair with a "1"
 _USUAL = 0.1  # in line heights: the usual gap between digits, when a line has few
 _INK_PIXELS = 2  # dark pixels a column needs to count as ink (one may be scanner dust)
 _FIGURE_END = frozenset("0123456789%")
+_FIGURELIKE = frozenset("0123456789.,%")
+# A figure that is complete where it stands: with its decimals, or a percentage. Integers
+# run on ("479638.26" is not "4 79638.26" however white the 4 and 7 leave between them).
+_COMPLETE = re.compile(r"\.\d{1,2}$|%$")
+INK_SPACE = "\u2009"  # a space put back here (a thin space, so the caller can tell it)
 
 
 def spaced(chars: list[tuple[str, float, Box]], text: str, dark: Any) -> str:
     """``text`` (the recogniser's, spaces included; its other characters are ``chars``, in
-    order) with a space between two figures wherever the page ``dark`` (a boolean ink
-    mask) shows one."""
-    candidates = [
+    order) with INK_SPACE between two figures wherever the page ``dark`` (a boolean ink
+    mask) shows a space: the layout repairs it into a space and shows both figures to the
+    reviewer (a digit's own white can pass for a space)."""
+    pairs = [
         index
         for index in range(1, len(chars))
         if chars[index - 1][0] in _FIGURE_END and chars[index][0].isdigit()
     ]
+    candidates = [i for i in pairs if _COMPLETE.search(_run_before(chars, i))]
     if not candidates:
         return text
     height = statistics.median(box[3] - box[1] for _, _, box in chars)
-    gaps = {index: _gap(dark, chars[index - 1][2], chars[index][2]) for index in candidates}
+    gaps = {index: _gap(dark, chars[index - 1][2], chars[index][2]) for index in pairs}
     plain = [
         gap for index, gap in gaps.items() if "1" not in (chars[index - 1][0], chars[index][0])
     ]
     usual = statistics.median(plain) if len(plain) >= 3 else _USUAL * height
+    gaps = {index: gaps[index] for index in candidates}
     out: list[str] = []
     position = 0  # index into chars of the next non-space character of text
     for char in text:
@@ -49,11 +58,19 @@ def spaced(chars: list[tuple[str, float, Box]], text: str, dark: Any) -> str:
             pair = (chars[position - 1][0], char)
             allowance = SPACE * height + (ONE * height if "1" in pair else 0.0)
             if gaps[position] > usual + allowance:
-                out.append(" ")
+                out.append(INK_SPACE)
         out.append(char)
         if char != " ":
             position += 1
     return "".join(out)
+
+
+def _run_before(chars: list[tuple[str, float, Box]], index: int) -> str:
+    """The figure-like characters that end just before ``index``."""
+    start = index
+    while start > 0 and chars[start - 1][0] in _FIGURELIKE:
+        start -= 1
+    return "".join(char for char, _, _ in chars[start:index])
 
 
 def _gap(dark: Any, left: Box, right: Box) -> int:
