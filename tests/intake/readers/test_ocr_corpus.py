@@ -45,11 +45,11 @@ EXAMPLES = sorted(ROOT.glob("examples/*/source.txt"))
 TABLES = [p for p in EXAMPLES if p.parent.name.startswith(("03-", "08-", "11-"))]
 PHOTOS = 12 if FULL else 3  # pages photographed at least, each text's pages all photographed
 RECALL = 0.95  # of the figures the plain texts give (the bar)
-# Examples with ten-column indicator tables: a lone "=" or "—" in a 7 pt cell is too small for
-# the detector to find (at any resolution tried), so an indicator row can lose its direction
-# and with it its four figures. The bar guards what is read today (26 of 38 on example 03);
-# what comes back must still be right or flagged.
-TABLE_RECALL = 0.65
+# Examples with ten-column indicator tables: a lone "=" or "—" in a 7 pt cell is small for the
+# detector, which sees the printed area only for that (ocr._content); an unsure lone dash
+# between a row's rules is repaired to "=". Read today: 34 of 38 on example 03 (26 before),
+# 113 of 133 over 03, 08 and 11; what comes back must still be right or flagged.
+TABLE_RECALL = 0.8
 
 pytestmark = pytest.mark.slow
 
