@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -23,13 +24,14 @@ PREPARER, HEAD, REVIEWER = "kegongxin_tb", "kegongxin_fz", "czj_shi"
 OTHER_UNIT = "雁川市农业农村局"
 READ_TIMEOUT_MS = 120_000
 STATED, CHANGED = "793.43", "736.05"
+OWN_WORDS = "{unit}是市政府工作部门，内设办公室、财务科和业务科室。"
 
 
 def report(unit: str) -> str:
     return f"""{unit}{YEAR}年度部门整体支出绩效自评报告
 
 一、部门概况
-{unit}是市政府工作部门，内设办公室、财务科和业务科室。
+{OWN_WORDS.format(unit=unit)}
 
 二、部门整体支出情况
 {YEAR}年度，本单位全年预算数1200.00万元，全年执行数1130.00万元，预算执行率94.17%。
@@ -72,6 +74,18 @@ def test_another_units_report_is_warned_and_a_changed_figure_is_marked_for_the_r
     own.write_text(report(UNIT), encoding="utf-8")
     upload(preparer, own)
     expect(preparer.locator("#slot-warning")).to_have_count(0)
+
+    # The PDF the unit downloads carries its own words (issue 13, item 1); a placeholder stands
+    # only for a part this short report has not written.
+    with preparer.expect_download(timeout=READ_TIMEOUT_MS) as download:
+        preparer.get_by_role("link", name="PDF 报告（.pdf）", exact=True).click()
+    pdf = pdfium.PdfDocument(download.value.path().read_bytes())
+    text = "".join(page.get_textpage().get_text_range() for page in pdf)
+    pdf.close()
+    flat = "".join(text.split())
+    for paragraph in (OWN_WORDS.format(unit=UNIT), "部分项目绩效目标不够细化。"):
+        assert paragraph in flat, paragraph
+    preparer.goto(url)
 
     preparer.get_by_role("link", name="修改数据").click()
     expect(preparer.locator("#id_spending__personnel")).to_have_value(STATED)
