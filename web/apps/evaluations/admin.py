@@ -17,6 +17,7 @@ from apps.evaluations.models import (
     ProjectEvent,
     Score,
 )
+from apps.evaluations.workflow import STEPS
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
@@ -84,5 +85,13 @@ class FeedbackAdmin(ReadOnlyAdmin):
 
 @admin.register(ProjectEvent)
 class ProjectEventAdmin(ReadOnlyAdmin):
-    list_display = ("project", "action", "from_state", "to_state", "actor", "at")
-    list_filter = ("action",)
+    list_display = ("project", "action_label", "from_state", "to_state", "actor", "at")
+    list_filter = ("to_state",)
+
+    @admin.display(description="操作")
+    def action_label(self, event: ProjectEvent) -> str:
+        """The step's Chinese name (the stored action is a code such as "publish_plan")."""
+        if event.action == "publish_plan":
+            return "印发评价计划"
+        known = STEPS.get(event.action)
+        return known.label if known is not None else "其他操作"
