@@ -69,6 +69,8 @@ def _line_cells(line: str, offset: int, number: int) -> list[Cell]:
     if _spaced_numbers(line):
         return _split_spaces(line, offset, number)
     lead = len(line) - len(line.lstrip())
+    if _YEAR_HEADERS.search(stripped):
+        return _header_cells(stripped, offset + lead, number)
     return [Cell(stripped, offset + lead, offset + lead + len(stripped), number)]
 
 
@@ -96,6 +98,9 @@ def _split(line: str, offset: int, number: int, separator: str) -> list[Cell]:
 def _split_spaces(line: str, offset: int, number: int) -> list[Cell]:
     cells = []
     for token in re.finditer(r"\S+", line):
+        if _YEAR_HEADERS.search(token.group(0)):
+            cells.extend(_header_cells(token.group(0), offset + token.start(), number))
+            continue
         # "620.82万元620.82万元620.82万元": amount cells a conversion ran together
         glued = _GLUED_AMOUNTS.fullmatch(token.group(0))
         pieces = _AMOUNT.finditer(token.group(0)) if glued else [token]
@@ -106,5 +111,29 @@ def _split_spaces(line: str, offset: int, number: int) -> list[Cell]:
     return cells
 
 
+def _header_cells(token: str, at: int, number: int) -> list[Cell]:
+    """A table's year columns run together with what stands beside them, as OCR gives a
+    flattened header whose cells are spaced by the page, not by characters:
+    "经费控制情况2017年决算数2018年预算数2018年决算数三公经费29.08" → 经费控制情况 | 2017年决算数 |
+    2018年预算数 | 2018年决算数 | 三公经费 | 29.08. Two year columns back to back never occur in
+    prose, so the cut is safe there; a figure at the end is the first row's first value."""
+    run = _YEAR_HEADERS.search(token)
+    assert run is not None
+    spans = [(0, run.start())]
+    spans += [
+        (m.start() + run.start(), m.end() + run.start())
+        for m in _YEAR_HEADER.finditer(run.group(0))
+    ]
+    rest = token[run.end() :]
+    figure = _TRAILING_FIGURE.search(rest)
+    cut = run.end() + (figure.start() if figure else len(rest))
+    spans += [(run.end(), cut), (cut, len(token))]
+    return [Cell(token[a:b], at + a, at + b, number) for a, b in spans if a < b]
+
+
+# Two or more year columns with nothing between them ("2017年决算数2018年预算数").
+_YEAR_HEADER = re.compile(r"\d{4}年度?(?:预算|决算|执行)数")
+_YEAR_HEADERS = re.compile(rf"(?:{_YEAR_HEADER.pattern}){{2,}}")
+_TRAILING_FIGURE = re.compile(r"(?<![\d.])\d[\d,]*(?:\.\d+)?%?$")
 _AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?万?元")
 _GLUED_AMOUNTS = re.compile(r"(?:\d[\d,]*(?:\.\d+)?万?元){2,}")

@@ -21,9 +21,11 @@ DIRECTIONS = {
     ">": Direction.AT_LEAST, "≤": Direction.AT_MOST, "≦": Direction.AT_MOST,
     "<=": Direction.AT_MOST, "<": Direction.AT_MOST,
     "=": Direction.EQUAL, "＝": Direction.EQUAL, "═": Direction.EQUAL, "==": Direction.EQUAL,
+    "﹦": Direction.EQUAL, "﹥": Direction.AT_LEAST, "﹤": Direction.AT_MOST,
     "定性": Direction.QUALITATIVE,
 }  # fmt: skip
-_DIRECTED_TARGET = re.compile(r"^(≥|≧|>=|≤|≦|<=|＝|═|=|>|<)\s*(\S.*)$")
+_DIRECTED_TARGET = re.compile(r"^(≥|≧|>=|≤|≦|<=|＝|═|﹦|﹥|﹤|=|>|<)\s*(\S.*)$")
+_NAMED = re.compile(r"[\u4e00-\u9fff]")  # an indicator's name has words, not a lone sign
 _NOT_INDICATOR = re.compile(r"总分|合计|得分|说明|备注|原因")
 _MAX_NAME = 40
 _MAX_ACTUAL = 40
@@ -55,6 +57,27 @@ def indicator_at(cells: list[Cell], index: int, levels: list[str]) -> IndicatorR
         head = (name, DIRECTIONS[directed.group(1)], directed.group(2))
         return _rest(cells, index + 1, levels, head)
     return None
+
+
+def undirected_at(cells: list[Cell], index: int, levels: list[str]) -> IndicatorRow | None:
+    """[三级指标] [指标值] [单位] [完成值] [分值] [得分] on one row of an indicator block, with no
+    direction between name and target: the column left empty, or a "≧" the recogniser could
+    not read. The direction stays unknown; the five figures and the unit on one line are what
+    make it an indicator row and not a row of money."""
+    if not levels[0] or index + 5 >= len(cells):
+        return None
+    name, target, unit, actual, weight, score = cells[index : index + 6]
+    if len({c.line for c in (name, target, unit, actual, weight, score)}) != 1:
+        return None
+    if name.number is not None or len(name.text) > _MAX_NAME or not _NAMED.search(name.text):
+        return None
+    if name.text.endswith("指标") or _NOT_INDICATOR.search(name.text):
+        return None
+    if not unit.text or not _is_unit(unit) or unit.is_placeholder:
+        return None
+    if any(c.number is None for c in (target, actual, weight, score)):
+        return None
+    return _rest(cells, index + 2, levels, (name.text, None, target.text))
 
 
 def qualitative_at(cells: list[Cell], index: int, levels: list[str]) -> IndicatorRow | None:
@@ -92,7 +115,7 @@ def qualitative_at(cells: list[Cell], index: int, levels: list[str]) -> Indicato
 
 
 def _rest(
-    cells: list[Cell], index: int, levels: list[str], head: tuple[str, Direction, str]
+    cells: list[Cell], index: int, levels: list[str], head: tuple[str, Direction | None, str]
 ) -> IndicatorRow:
     """The cells after the target: (单位) 完成值 (分值 得分); ``head`` = name, direction, target."""
     name, direction, target = head

@@ -18,7 +18,7 @@ from jixiao.domain.money import Money, MoneyUnit, Rate
 from jixiao.domain.report import Indicator
 from jixiao.intake.candidates import Candidate
 from jixiao.intake.cells import Cell, cell_stream
-from jixiao.intake.indicators import indicator_at, qualitative_at
+from jixiao.intake.indicators import indicator_at, qualitative_at, undirected_at
 from jixiao.intake.lexicon import Lexicon
 from jixiao.intake.quantities import Quantity, parse_cell
 
@@ -134,7 +134,11 @@ def _step(
         state.topic = "three_public" if "三公" in cell.text else ""
     if _inline(cell, state, reading, kind=kind, lexicon=lexicon):
         return index + 1
-    row = indicator_at(cells, index, state.levels) or qualitative_at(cells, index, state.levels)
+    row = (
+        indicator_at(cells, index, state.levels)
+        or qualitative_at(cells, index, state.levels)
+        or undirected_at(cells, index, state.levels)
+    )
     if row is not None:
         reading.indicators.append(row.indicator)
         return row.next_index
@@ -146,6 +150,13 @@ def _step(
         return index + 1
     if len(cell.text) > _MAX_LABEL or cell.number is not None:
         return index + 1  # a number opens no row (and its run is not scanned again each time)
+    glued = _glued_row(cell, state, kind=kind, lexicon=lexicon)
+    if glued is not None:
+        cell, first = glued
+        values, after = _values_after(cells, index + 1)
+        values, after = [(first, first.number), *values], max(after, index + 1)
+        _row(cell, values, state, reading, kind=kind, year=year, lexicon=lexicon)
+        return after
     values, after = _values_after(cells, index + 1)
     if values:
         _row(cell, values, state, reading, kind=kind, year=year, lexicon=lexicon)
@@ -154,6 +165,29 @@ def _step(
             reading.grade = (grade_cell.text, grade_cell.start, grade_cell.end)
         return after
     return index + 1
+
+
+def _glued_row(
+    cell: Cell, state: _State, *, kind: str, lexicon: Lexicon
+) -> tuple[Cell, Cell] | None:
+    """A row label and its first value with no space between them ("公务接待17.22"), as OCR
+    reads a table row whose cells the page spaces: under year columns only, and only for a
+    label that names a figure, so that "2022年" or a heading's number is never cut."""
+    if not any(c.kind in ("actual", "budget") for c in state.columns):
+        return None
+    match = _GLUED_VALUE.fullmatch(cell.text)
+    if match is None:
+        return None
+    label = match.group("label")
+    if not _row_paths(_ROW_PREFIX.sub("", label).strip(" :："), lexicon, kind):
+        return None
+    cut = cell.start + match.start("value")
+    return Cell(label, cell.start, cut, cell.line), Cell(
+        match.group("value"), cut, cell.end, cell.line
+    )
+
+
+_GLUED_VALUE = re.compile(r"(?P<label>.*[\u4e00-\u9fff])(?P<value>\d[\d,]*\.\d+)")
 
 
 def _inline(
