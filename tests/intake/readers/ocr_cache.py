@@ -36,7 +36,7 @@ class CachingEngine:
 
         settings = (
             f"{version('rapidocr')}|{ocr.MAX_SIDE}|{ocr.MIN_LINE_SCORE}|{ocr._MODELS}"
-            f"|{ocr.DET_SIDE}"
+            f"|{sorted(ocr.ENGINE_SETTINGS.items())}"
         )
         self.salt = settings.encode()
         self.recognised = 0  # pages the real recogniser read in this run

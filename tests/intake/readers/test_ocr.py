@@ -188,3 +188,30 @@ def test_missing_models_are_said_so_instead_of_downloaded(monkeypatch: pytest.Mo
 def test_the_models_ship_in_the_installed_package() -> None:
     paths = ocr.model_files()
     assert len(paths) == 2 and all(Path(p).stat().st_size > 1_000_000 for p in paths)
+
+
+def test_the_darkest_channel_is_the_per_pixel_minimum() -> None:
+    import numpy as np
+
+    pixels = np.random.default_rng(7).integers(0, 256, (31, 17, 3), dtype=np.uint8)
+    assert (ocr._darkest(pixels) == pixels.min(axis=2)).all()
+
+
+def test_character_boxes_land_where_the_library_puts_them() -> None:
+    import numpy as np
+    from rapidocr.cal_rec_boxes.main import CalRecBoxes, Direction
+
+    if not ocr.model_files():
+        pytest.skip("rapidocr is not installed")
+    # A line tilted by about a degree, and four characters inside its crop.
+    quad = np.array([[100, 200], [700, 210], [699, 250], [99, 240]], dtype=np.float32)
+    chars = [[[x, 0], [x + 30, 0], [x + 30, 40], [x, 40]] for x in (0, 150, 300, 570)]
+    fast = ocr._character_boxes()
+    ours = fast.reverse_rotate_crop_image(quad.copy(), chars, Direction.HORIZONTAL)
+    theirs = CalRecBoxes().reverse_rotate_crop_image(quad.copy(), chars, Direction.HORIZONTAL)
+
+    def bounds(box: list[list[int]]) -> tuple[int, ...]:
+        xs, ys = [p[0] for p in box], [p[1] for p in box]
+        return (min(xs), min(ys), max(xs), max(ys))
+
+    assert [bounds(b) for b in ours] == [bounds(b) for b in theirs]
