@@ -36,6 +36,7 @@ from jixiao.intake.readers.ocr_layout import (
     OcrPage,
     layout,
 )
+from jixiao.intake.readers.ocr_lines import in_parallel
 from jixiao.intake.readers.ocr_spacing import INK_SPACE, spaced
 
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
@@ -373,6 +374,8 @@ def _cached_engine() -> Any:
     )
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     engine.cal_rec_boxes = _character_boxes()
+    # An instance attribute shadows the method: RapidOCR calls self.recognize_txt(crops).
+    setattr(engine, "recognize_txt", in_parallel(engine.recognize_txt, WORKERS))  # noqa: B010
     return engine
 
 
