@@ -110,3 +110,31 @@ def test_a_total_investment_over_years_is_not_the_years_budget() -> None:
     assert _budget(parse_text(text, source="t")) == {"adjusted": "6000", "executed": "5400"}
     alone = TITLE + "该道路工程总投资约3.2亿元，分三年建设，目前已完成路基工程。"
     assert "adjusted" not in _budget(parse_text(alone, source="t"))
+
+
+def test_sub_projects_listed_under_a_stated_whole_are_its_parts() -> None:
+    text = (
+        TITLE + "2024年，市财政下达本镇道路改造资金1.2亿元，分三个子项目实施。\n"
+        "㈠东街改造。安排资金4000万元，用于路面翻新。\n"
+        "㈡西街改造。安排资金3000万元，用于管网更换。\n"
+        "㈢北街改造。安排资金1000万元，用于路灯安装。\n"
+    )
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "12000.0"}
+
+
+def test_a_rate_stated_for_each_sub_project_is_not_the_wholes() -> None:
+    text = (
+        TITLE + "本年度上级下达本镇专项资金300万元，已分配到两个子项目。\n"
+        "1.资金目标：(1)甲村道路项目资金拨付率100%，工程已完工；"
+        "(2)乙村水渠项目资金拨付率100%。\n"
+    )
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "300"}
+
+
+def test_allocations_listed_item_by_item_have_no_whole() -> None:
+    text = (
+        TITLE + "根据上级通知，资金分配如下：\n"
+        "1.分配甲县广播维护经费12万元，乙县8万元，共计20万元。\n"
+        "2.分配甲县文艺演出补助30万元，乙县20万元，共计50万元。\n"
+    )
+    assert "adjusted" not in _budget(parse_text(text, source="t"))

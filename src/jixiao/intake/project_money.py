@@ -85,7 +85,7 @@ def project_money(text: str, quantities: list[Quantity], year: int | None) -> li
             found.append(candidate)
             leads.append(lead)
     _initial_then_revised(found, leads)
-    return found
+    return _without_item_figures(text, found, leads)
 
 
 _REVISED = re.compile(r"全年实际下达|实际下达|调整后|调减后|调增后|最终下达|预算下达")
@@ -200,3 +200,86 @@ def _candidate(path: str, value: Money | Rate, start: int, quantity: Quantity) -
         rank=_RANK,
         approximate=quantity.approximate,
     )
+
+
+# A list item's marker: 1. / 1、 / ㈠ / (一) / (1) / ① at the start of a line, or (1) / ① / ㈠
+# inside one (web pages run "(1)…(2)…" together).
+_LINE_ITEM = re.compile(
+    r"(?m)^[ \t]*(?:(?P<dot>\d{1,2})[.、．](?!\d)|[（(](?P<cn>[一二三四五六七八九十]{1,3})[)）]"
+    r"|(?P<paren>[（(]\d{1,2}[)）])|(?P<circled>[①-⑳㈠-㈩]))"
+)
+_INLINE_ITEM = re.compile(r"(?P<paren>[（(]\d{1,2}[)）])|(?P<circled>[①-⑳㈠-㈩])")
+
+
+def _item_of(text: str, position: int) -> tuple[str, str] | None:
+    """The list item an amount stands in, as (marker style, marker), or None. A marker
+    inside a line has its style prefixed with "inline"."""
+    line_start = text.rfind("\n", 0, position) + 1
+    inline = [
+        m
+        for m in _INLINE_ITEM.finditer(text, line_start, position)
+        if text[line_start : m.start()].strip()
+    ]
+    if inline:
+        found = inline[-1]
+        return "inline " + (found.lastgroup or ""), found.group(0)
+    match = _LINE_ITEM.match(text, line_start)
+    if match is None or match.end() > position:
+        return None
+    return match.lastgroup or "", match.group(match.lastgroup or 0)
+
+
+def _without_item_figures(text: str, found: list[Candidate], leads: list[str]) -> list[Candidate]:
+    """Figures stated item by item are the items', not the project's, when the report
+    states its whole elsewhere or the items are allocations.
+
+    "下达资金4.54亿元 … ㈠某工程。安排资金7000万元 ㈡某管网。安排资金5000万元 …" or
+    "项目资金440万元 … (1)某工程资金拨付率100% … (2)某工程资金拨付率100%": when two or
+    more sibling items of one list each state the field (different values, or a list run
+    inside a line) and a budget is stated outside
+    the list, the items are parts of that whole. "3.分配甲县…共计237万元 4.分配…共计100万元":
+    items that allocate (分配) pass the money on, and none of them is the whole either.
+    A report on several projects with no whole ("1、道路项目下达资金197万元 … 2、市场项目…")
+    keeps its first project's figures. A revised budget (调整后, 实际下达 …) stated as the
+    second point of a list is a revision, not a sibling.
+    """
+    items: dict[tuple[str, str], set[str]] = {}
+    values: dict[tuple[str, str], set[object]] = {}
+    where: list[tuple[str, str] | None] = []
+    for candidate, lead in zip(found, leads, strict=True):
+        item = _item_of(text, candidate.start)
+        if item is not None and (_REVISED.search(lead) or "年初" in lead):
+            item = None
+        where.append(item)
+        if item is not None:
+            items.setdefault((candidate.path, item[0]), set()).add(item[1])
+            values.setdefault((candidate.path, item[0]), set()).add(_amount(candidate))
+    whole_outside = any(
+        item is None and c.path == "budget.adjusted" for c, item in zip(found, where, strict=True)
+    )
+    kept = []
+    for candidate, item in zip(found, where, strict=True):
+        siblings = item is not None and _parallel(
+            item[0], items[(candidate.path, item[0])], values[(candidate.path, item[0])]
+        )
+        if siblings and (whole_outside or _allocates(text, candidate.start)):
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _parallel(style: str, markers: set[str], values: set[object]) -> bool:
+    """Two or more sibling items that are parts: their figures differ, or the list runs
+    inside a line ("(1)…(2)…"). Numbered paragraphs that restate one figure (1. 资金到位
+    … 2. 资金执行 … 全年执行数X元, 3. 产出 … 实际支出X元) are the report's outline."""
+    return len(markers) >= 2 and (len(values) >= 2 or style.startswith("inline"))
+
+
+def _amount(candidate: Candidate) -> object:
+    value = candidate.value
+    return value.wan if isinstance(value, Money) else value.percent
+
+
+def _allocates(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    return "分配" in text[line_start:position]
