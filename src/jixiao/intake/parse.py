@@ -345,10 +345,17 @@ def _choose(
     candidates: list[Candidate], fallbacks: dict[str, tuple[str, ...]]
 ) -> dict[str, Candidate]:
     """Per field, the statement that is the unit's own figure: unlimited scope first, then an
-    exact figure before a rounded one (约…), the best-ranked wording, the first in the text."""
+    exact figure before a rounded one (约…), the best-ranked wording, the first in the text.
+
+    A year's budget of 0 is no budget: an unfilled total row ("年度资金总额 | 0 | 0 | 0" above
+    a filled "其中：财政拨款" row) or a statement that there was nothing to evaluate ("自评
+    项目0个，项目全年预算数合计0万元"). It stays a statement (a mention) but is never the
+    field; an initial budget of 0 is real (a project added during the year) and is kept."""
     chosen: dict[str, Candidate] = {}
     by_path: dict[str, list[Candidate]] = {}
     for candidate in candidates:
+        if _zero_year_budget(candidate):
+            continue
         if candidate.aspect == "value":
             by_path.setdefault(candidate.path, []).append(candidate)
     for path, found in by_path.items():
@@ -359,6 +366,11 @@ def _choose(
                 usable, key=lambda c: (allowed.index(c.scope), c.approximate, c.rank, c.start)
             )
     return chosen
+
+
+def _zero_year_budget(candidate: Candidate) -> bool:
+    value = candidate.value
+    return candidate.path == "budget.adjusted" and isinstance(value, Money) and value.wan == 0
 
 
 def _inherit_scopes(text: str, candidates: list[Candidate], clusters: _ClusterIndex) -> None:
