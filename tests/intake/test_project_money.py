@@ -138,3 +138,13 @@ def test_allocations_listed_item_by_item_have_no_whole() -> None:
         "2.分配甲县文艺演出补助30万元，乙县20万元，共计50万元。\n"
     )
     assert "adjusted" not in _budget(parse_text(text, source="t"))
+
+
+def test_an_approval_to_pay_is_the_grant_not_the_spending() -> None:
+    text = (
+        TITLE + "根据县政府办公室抄告单，经研究，同意向本镇拨付2024年道路养护经费52.8万元，"
+        "其中：路面修补30万元，排水沟清理22.8万元。"
+    )
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "52.8"}
+    paid = TITLE + "县财政安排道路养护经费52.8万元，年内已拨付52.8万元。"
+    assert _budget(parse_text(paid, source="t")) == {"adjusted": "52.8", "executed": "52.8"}

@@ -185,7 +185,8 @@ def _classify(lead: str, lead_start: int, quantity: Quantity, words: _Words) -> 
     money = quantity.money()
     if money is None:
         return None
-    if sense == "executed":
+    if sense == "executed" and "同意" not in masked[: last.start()]:
+        # "经研究，同意向本镇拨付经费N万元" grants the money: an approval is a budget.
         return _candidate("budget.executed", money, start, quantity)
     path = "budget.initial" if "年初" in lead else "budget.adjusted"
     return _candidate(path, money, start, quantity)
