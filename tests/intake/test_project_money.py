@@ -148,3 +148,17 @@ def test_an_approval_to_pay_is_the_grant_not_the_spending() -> None:
     assert _budget(parse_text(text, source="t")) == {"adjusted": "52.8"}
     paid = TITLE + "县财政安排道路养护经费52.8万元，年内已拨付52.8万元。"
     assert _budget(parse_text(paid, source="t")) == {"adjusted": "52.8", "executed": "52.8"}
+
+
+def test_a_hidden_budget_keeps_a_later_batch_from_being_the_whole() -> None:
+    text = (
+        TITLE + "根据县财政文件，下达给我单位资金 点击查看>> 万元，"
+        "其中：造林补助 点击查看>> 万元。\n"
+        "根据县财政文件，下达给我单位资金3.2万元，其中：抚育补助3.2万元。\n"
+        "项目资金已全部拨付，预算执行率100%。"
+    )
+    assert _budget(parse_text(text, source="t")) == {"execution_rate": "100"}
+    starred = TITLE + "项目全年预算数*万元，上级下达资金3.2万元，执行率100%。"
+    assert "adjusted" not in _budget(parse_text(starred, source="t"))
+    bold = TITLE + "本年度安排资金**50万元**，已支付**45万元**。"
+    assert _budget(parse_text(bold, source="t")) == {"adjusted": "50", "executed": "45"}

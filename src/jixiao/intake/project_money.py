@@ -85,7 +85,43 @@ def project_money(text: str, quantities: list[Quantity], year: int | None) -> li
             found.append(candidate)
             leads.append(lead)
     _initial_then_revised(found, leads)
+    found, leads = _after_masked(text, found, leads, words)
     return _without_item_figures(text, found, leads)
+
+
+# An amount hidden by the site that reposts the report: "点击查看>> 万元" (bidding sites show it
+# to members only), "*元", "78.*元", "××万元".
+_MASKED = re.compile(r"(?:点击查看\s*>*|\d*\.?[*＊]+|×{2,}|[xX]{2,})\s*(?=万元|亿元|元)")
+_SENSE_PATH = {"budget": "budget.adjusted", "executed": "budget.executed"}
+
+
+def _after_masked(
+    text: str, found: list[Candidate], leads: list[str], words: _Words
+) -> tuple[list[Candidate], list[str]]:
+    """Once a report hides a budget (or executed) amount, a readable one stated later is not
+    taken for the project's: it may be a second batch or a part, the hidden one the whole
+    ("下达资金 点击查看>> 万元，其中… 又下达资金1.53万元，其中…")."""
+    first: dict[str, int] = {}
+    for match in _MASKED.finditer(text):
+        lead = text[max(0, match.start() - _MAX_LEAD) : match.start()]
+        marks = list(_CLAUSE_MARK.finditer(lead))
+        if marks:
+            lead = lead[marks[-1].end() :]
+        if words.anywhere.search(lead):
+            continue
+        masked = words.masked.sub(lambda m: "\0" * len(m.group(0)), lead)
+        hits = list(words.pattern.finditer(masked))
+        path = _SENSE_PATH.get(words.senses[hits[-1].group(0)]) if hits else None
+        if path is not None:
+            first.setdefault(path, match.start())
+    if not first:
+        return found, leads
+    kept = [
+        (c, lead)
+        for c, lead in zip(found, leads, strict=True)
+        if c.path not in first or c.start < first[c.path]
+    ]
+    return [c for c, _ in kept], [lead for _, lead in kept]
 
 
 _REVISED = re.compile(r"全年实际下达|实际下达|调整后|调减后|调增后|最终下达|预算下达")
