@@ -15,16 +15,10 @@ def test_no_projects_evaluated_states_no_budget() -> None:
     assert report.budget.adjusted is None
 
 
-def test_an_unfilled_total_row_is_not_the_budget() -> None:
-    text = (
-        "2023年度项目支出绩效自评表\n"
-        "项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n"
-        "年度资金总额 | 0 | 0 | 0 | 10 | 0 | 0\n"
-        "其中：本年财政拨款 | 60 | 60 | 58.5 | — | 97.5% | —\n"
-    )
-    report = parse_text(text, source="t")
-    adjusted = report.budget.adjusted
-    assert adjusted is None or adjusted.value.wan != 0
+def test_a_zero_budget_alone_is_read_as_written() -> None:
+    text = "某镇2023年道路项目绩效自评报告\n本年度该项目全年预算数0万元，未发生支出。\n"
+    adjusted = parse_text(text, source="t").budget.adjusted
+    assert adjusted is not None and adjusted.value.wan == 0
 
 
 def test_an_initial_budget_of_zero_is_kept() -> None:

@@ -182,7 +182,7 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         )
     candidates.sort(key=lambda c: (c.start, c.end))
     _inherit_scopes(text, candidates, clusters)
-    primary = _choose(candidates, _fallback_scopes(kind, candidates))
+    primary = _choose(text, candidates, _fallback_scopes(kind, candidates))
     if kind == "project":
         prefer_wholes(primary, candidates)
 
@@ -342,19 +342,19 @@ def _spending(
 
 
 def _choose(
-    candidates: list[Candidate], fallbacks: dict[str, tuple[str, ...]]
+    text: str, candidates: list[Candidate], fallbacks: dict[str, tuple[str, ...]]
 ) -> dict[str, Candidate]:
     """Per field, the statement that is the unit's own figure: unlimited scope first, then an
     exact figure before a rounded one (约…), the best-ranked wording, the first in the text.
 
-    A year's budget of 0 is no budget: an unfilled total row ("年度资金总额 | 0 | 0 | 0" above
-    a filled "其中：财政拨款" row) or a statement that there was nothing to evaluate ("自评
-    项目0个，项目全年预算数合计0万元"). It stays a statement (a mention) but is never the
-    field; an initial budget of 0 is real (a project added during the year) and is kept."""
+    A year's budget of 0 in a sentence that counts no projects ("自评项目0个，项目全年预算数
+    合计0万元") says there was nothing to evaluate: it stays a statement (a mention) but is not
+    the field. A 0 entered as data, alone, still reads back as 0; an initial budget of 0 is
+    real (a project added during the year) and is kept."""
     chosen: dict[str, Candidate] = {}
     by_path: dict[str, list[Candidate]] = {}
     for candidate in candidates:
-        if _zero_year_budget(candidate):
+        if _zero_year_budget(candidate) and _no_projects(text, candidate.start):
             continue
         if candidate.aspect == "value":
             by_path.setdefault(candidate.path, []).append(candidate)
@@ -371,6 +371,14 @@ def _choose(
 def _zero_year_budget(candidate: Candidate) -> bool:
     value = candidate.value
     return candidate.path == "budget.adjusted" and isinstance(value, Money) and value.wan == 0
+
+
+_NO_PROJECTS = re.compile(r"(?<![\d.])0\s*个(?:项目)?")
+
+
+def _no_projects(text: str, position: int) -> bool:
+    sentence_start = max(text.rfind(mark, 0, position) for mark in "。\n") + 1
+    return bool(_NO_PROJECTS.search(text, sentence_start, position))
 
 
 def _inherit_scopes(text: str, candidates: list[Candidate], clusters: _ClusterIndex) -> None:
