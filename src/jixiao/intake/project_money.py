@@ -273,8 +273,8 @@ def _without_item_figures(text: str, found: list[Candidate], leads: list[str]) -
     "下达资金4.54亿元 … ㈠某工程。安排资金7000万元 ㈡某管网。安排资金5000万元 …" or
     "项目资金440万元 … (1)某工程资金拨付率100% … (2)某工程资金拨付率100%": when two or
     more sibling items of one list each state the field (different values, or a list run
-    inside a line) and a budget is stated outside
-    the list, the items are parts of that whole. "3.分配甲县…共计237万元 4.分配…共计100万元":
+    inside a line) and a budget is stated outside the list, the items are parts of that
+    whole. "3.分配甲县…共计237万元 4.分配…共计100万元":
     items that allocate (分配) pass the money on, and none of them is the whole either.
     A report on several projects with no whole ("1、道路项目下达资金197万元 … 2、市场项目…")
     keeps its first project's figures. A revised budget (调整后, 实际下达 …) stated as the
