@@ -51,10 +51,10 @@ CATALOGUE: dict[str, str] = {
         "功能分类列表可能不完整"
     ),
     "whole-equals-stated-parts": (
-        "“{whole}”不等于其后“其中”所列{count}项之和{computed}，相差{difference}"
+        "“{whole}”不等于其后分列的{count}项之和{computed}，相差{difference}"
     ),
     "whole-equals-stated-parts:rounding": (
-        "“{whole}”与其后“其中”所列{count}项之和{computed}相差{difference}，在四舍五入误差范围内"
+        "“{whole}”与其后分列的{count}项之和{computed}相差{difference}，在四舍五入误差范围内"
     ),
     "count-matches-named-items": (
         "报告称共{count}，其后逐一列出的却是{named}，数目与名单不符，请核对"

@@ -70,8 +70,8 @@ def find_breakdowns(text: str, quantities: list[Quantity], locate: Locate) -> li
         if closed and len(parts) >= 2:
             found.append(
                 Breakdown(
-                    whole=_stated(text, whole, locate),
-                    parts=tuple(_stated(text, p, locate) for p in parts),
+                    whole=stated_quantity(text, whole, locate),
+                    parts=tuple(stated_quantity(text, p, locate) for p in parts),
                 )
             )
     return found
@@ -134,7 +134,8 @@ def _same_kind(part: Quantity, whole: Quantity) -> bool:
     return part.kind == "count" and part.unit == whole.unit
 
 
-def _stated(text: str, quantity: Quantity, locate: Locate) -> StatedQuantity:
+def stated_quantity(text: str, quantity: Quantity, locate: Locate) -> StatedQuantity:
+    """The figure with the words before it back to the previous clause mark."""
     start = quantity.start
     window = max(0, start - _LABEL_BACK)
     mark = max(text.rfind(ch, window, start) for ch in "，,。；;：:\n、)）")

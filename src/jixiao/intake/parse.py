@@ -40,6 +40,7 @@ from jixiao.intake.candidates import Candidate
 from jixiao.intake.cells import cell_stream
 from jixiao.intake.changes import find_changes
 from jixiao.intake.class_rows import ClassRows, read_class_rows
+from jixiao.intake.count_groups import find_count_groups
 from jixiao.intake.document import DocumentText
 from jixiao.intake.document_sense import evaluated_by_others
 from jixiao.intake.enumerations import find_enumerations
@@ -253,7 +254,10 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         ),
         outline=outline.name if outline else None,
         mentions=tuple(_mentions(candidates, clusters, located)),
-        breakdowns=tuple(find_breakdowns(text, quantities, located.evidence)),
+        breakdowns=tuple(
+            find_breakdowns(text, quantities, located.evidence)
+            + find_count_groups(text, quantities, located.evidence)
+        ),
         changes=tuple(find_changes(text, quantities, located.evidence)),
         enumerations=tuple(find_enumerations(text, located.evidence)),
         growths=tuple(_growths(columns, located)),

@@ -57,3 +57,16 @@ def test_one_numbered_part_a_line() -> None:
     findings = run_rule(rule, parse_text(text, source="t"))
     assert [f.severity for f in findings] == [Severity.ERROR]
     assert str(findings[0].computed) == "3796.61"
+
+
+def test_groups_split_by_their_counts_must_add_up_to_the_whole() -> None:
+    text = (
+        "某开发区2023年绩效自评工作总结\n"
+        "全年签约项目20个，总投资额58.4亿元。正式签约项目14个，总投资额40.2亿元；"
+        "意向签约项目6个，总投资额17.6亿元。\n"
+    )
+    findings = run_rule(rule, parse_text(text, source="t"))
+    assert [f.severity for f in findings] == [Severity.ERROR]
+    assert "相差6000万元" in findings[0].message
+    consistent = text.replace("17.6亿元", "18.2亿元")
+    assert run_rule(rule, parse_text(consistent, source="t")) == []
