@@ -370,3 +370,9 @@ def test_amounts_are_exact_decimals(value: Decimal) -> None:
     assert money is not None
     assert money.wan == value
     assert parse_number(quantity.digits) == value
+
+
+def test_a_percentage_of_run_together_cells_is_no_rate() -> None:
+    # 预算数 450, 执行数 450 and 执行率 100% joined by a conversion: "450450100%".
+    found = find_quantities("年度资金总额:450450100%，其中财政拨款增长12.5%")
+    assert [q.text for q in found if q.kind == "rate"] == ["12.5%"]

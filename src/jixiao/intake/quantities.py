@@ -208,6 +208,11 @@ def parse_cell(cell: str) -> Quantity | None:
     )
 
 
+# No rate a report states reaches a hundred thousand per cent; such a "percentage" is a row's
+# cells run together by a conversion (run_together.py reads those rows).
+_MAX_PERCENT = Decimal(100_000)
+
+
 def _plain(match: re.Match[str], offset: int = 0) -> Quantity:
     """A bare number or percentage matched by ``_BARE`` or ``_CELL`` (sign kept: a table)."""
     start = match.start("neg") if match["neg"] else match.start("ar")
@@ -249,6 +254,8 @@ def _from_match(text: str, match: re.Match[str]) -> Quantity | None:
             return None
         value, unit = parsed
         digits = format(value, "f")  # keeps stated zeros: 陆角零分 is precise to 分
+    if kind == "rate" and abs(value) >= _MAX_PERCENT:
+        return None  # cells run together ("21182118100%" = 2118 | 2118 | 100%), not a rate
     approximate = bool(match["about1"] or match["about2"] or match["about3"] or match["about4"])
     return Quantity(
         kind=kind,
