@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,3 +62,17 @@ class CachingEngine:
         CACHE.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pickle.dumps(answer))
         return answer
+
+
+@contextmanager
+def caching_recogniser() -> Iterator[CachingEngine]:
+    """jixiao's OCR reader answered through CachingEngine for the duration (a module's
+    fixture wraps this)."""
+    real = ocr._cached_engine()
+    caching = CachingEngine(real)
+    original = ocr._cached_engine
+    ocr._cached_engine = lambda: caching  # type: ignore[assignment]
+    try:
+        yield caching
+    finally:
+        ocr._cached_engine = original  # type: ignore[assignment]

@@ -17,9 +17,8 @@ import pytest
 from jixiao.contract import extract_json
 from jixiao.intake.files import read_document_bytes
 from jixiao.intake.parse import parse_document
-from jixiao.intake.readers import ocr
 from tests.intake.readers.makers import typst_pdf_from_text
-from tests.intake.readers.ocr_cache import CachingEngine
+from tests.intake.readers.ocr_cache import caching_recogniser
 from tests.intake.readers.scans import scanned_pdf
 
 TYPED_BEFORE = "一、部门基本情况\n本部门2022年度部门预算收入合计5252.64万元。"
@@ -29,12 +28,8 @@ TYPED_AFTER = "三、存在的问题\n部分项目资金支付进度偏慢，年
 
 @pytest.fixture(scope="module", autouse=True)
 def _cached_recogniser() -> Iterator[None]:
-    real = ocr._cached_engine()
-    caching = CachingEngine(real)
-    original = ocr._cached_engine
-    ocr._cached_engine = lambda: caching  # type: ignore[assignment]
-    yield
-    ocr._cached_engine = original  # type: ignore[assignment]
+    with caching_recogniser():
+        yield
 
 
 def _mixed() -> bytes:

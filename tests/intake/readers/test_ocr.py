@@ -20,7 +20,7 @@ import pytest
 from jixiao.domain.errors import UnreadableInput
 from jixiao.intake.files import read_document_bytes
 from jixiao.intake.readers import ocr
-from tests.intake.readers.ocr_cache import CachingEngine
+from tests.intake.readers.ocr_cache import caching_recogniser
 
 TEXT = "2022年度部门支出合计5252.64万元，其中基本支出793.43万元。"
 REAL_ENGINE = ocr._cached_engine
@@ -28,12 +28,8 @@ REAL_ENGINE = ocr._cached_engine
 
 @pytest.fixture(scope="module")
 def cached_recogniser() -> Iterator[None]:
-    real = ocr._cached_engine()
-    caching = CachingEngine(real)
-    original = ocr._cached_engine
-    ocr._cached_engine = lambda: caching  # type: ignore[assignment]
-    yield
-    ocr._cached_engine = original  # type: ignore[assignment]
+    with caching_recogniser():
+        yield
 
 
 def _page_png(text: str = TEXT) -> bytes:

@@ -16,8 +16,7 @@ import pytest
 from jixiao.domain.errors import UnreadableInput
 from jixiao.intake.files import read_document_bytes
 from jixiao.intake.parse import parse_document
-from jixiao.intake.readers import ocr
-from tests.intake.readers.ocr_cache import CachingEngine
+from tests.intake.readers.ocr_cache import caching_recogniser
 from tests.intake.readers.ofd_maker import scanned_ofd_from_text
 
 TEXT = (
@@ -28,12 +27,8 @@ TEXT = (
 
 @pytest.fixture(scope="module", autouse=True)
 def _cached_recogniser() -> Iterator[None]:
-    real = ocr._cached_engine()
-    caching = CachingEngine(real)
-    original = ocr._cached_engine
-    ocr._cached_engine = lambda: caching  # type: ignore[assignment]
-    yield
-    ocr._cached_engine = original  # type: ignore[assignment]
+    with caching_recogniser():
+        yield
 
 
 def test_a_scanned_ofd_is_recognised_with_its_figures_pages_and_boxes() -> None:
