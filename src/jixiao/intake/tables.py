@@ -316,7 +316,9 @@ def _row(
             c.kind in ("initial", "adjusted", "executed", "budget_plain") for c in state.columns
         )
     ):
-        _funds_row(label, assigned, state, reading, kind=kind)
+        _funds_row(
+            label, _displaced_score(state.columns, values, assigned), state, reading, kind=kind
+        )
         return
     paths = _row_paths(name, lexicon, kind)
     if not paths and state.topic == "three_public" and _TOTAL_ROW.match(name):
@@ -403,6 +405,25 @@ def _fit(columns: list[Column], values: list[tuple[Cell, Quantity | None]]) -> i
     if adjusted and executed is not None and rate is not None:
         score += 3 if abs(executed / adjusted * 100 - rate) <= 1 else -1
     return score
+
+
+def _displaced_score(
+    columns: list[Column],
+    values: list[tuple[Cell, Quantity | None]],
+    assigned: list[tuple[Column, tuple[Cell, Quantity | None]]],
+) -> list[tuple[Column, tuple[Cell, Quantity | None]]]:
+    """The funds row with its 得分 when the header lost that column: a spreadsheet's 得分 cell
+    merged over two header rows is flattened after the first row, so the header reads
+    ... 分值 执行率 and the row has one number more. In the template 得分 follows 执行率."""
+    kinds = [c.kind for c in columns if c.kind != "text"]
+    if "score" in kinds or kinds[-2:] not in (["weight", "rate"], ["rate", "weight"]):
+        return assigned
+    if len(values) != len(kinds) + 1:
+        return assigned
+    extra = values[-1][1]
+    if extra is None or extra.kind == "rate":
+        return assigned
+    return [*assigned, (Column("score"), values[-1])]
 
 
 def _funds_row(

@@ -4,7 +4,8 @@ at 100%), and where the table states its 总分, 总分 = Σ 得分 and Σ 分�
 A score above its weight, or a 总分 that is not the sum of the scores, is an error. Provinces
 score the execution rate in steps as well as in proportion, so a funds-row score off the
 proportional one by more than a point is only a warning, as is a weight total other than 100
-(an excerpt may omit rows).
+(an excerpt may omit rows). At a full execution rate every scheme gives full marks, so there a
+score below its weight is an error.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def _funds_row(report: Report) -> Iterable[Finding]:
     if score > weight:
         severity = Severity.ERROR
     elif abs(score - expected) > max(Decimal(1), budget.score.value.ulp):
-        severity = Severity.WARNING
+        severity = Severity.ERROR if rate >= _FULL else Severity.WARNING
     else:
         return
     message = messages.render(
