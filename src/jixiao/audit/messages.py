@@ -73,6 +73,13 @@ CATALOGUE: dict[str, str] = {
         "完成预算{stated}与{numerator}÷{denominator}计算的{computed}相差{difference}个百分点，"
         "在四舍五入误差范围内"
     ),
+    "over-budget-matches": (
+        "{actual}与{budget}相比{computed}，与报告所说“{stated}”不符，相差{difference}"
+    ),
+    "over-budget-matches:rounding": (
+        "{actual}与{budget}相比{computed}，与报告所说“{stated}”相差{difference}，"
+        "在四舍五入误差范围内"
+    ),
     "score-table-adds-up": "自评表的分值与得分对不上：{detail}",
     "score-table-adds-up:above-weight": "指标“{name}”得分{score}分高于其分值{weight}分",
     "score-table-adds-up:funds-row": (

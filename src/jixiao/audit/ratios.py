@@ -81,7 +81,25 @@ def _values(report: Report) -> _Values:
     return values
 
 
-def ratio_finding(code: str, check: RatioCheck) -> Finding | None:
+def over_budget_of(report: Report, actual: Mention) -> Mention | None:
+    """The stated overrun (or, negative, saving) of ``actual`` against its budget."""
+    for mention in report.mentions:
+        if (
+            mention.aspect == "over_budget"
+            and mention.path == actual.path
+            and mention.anchor is not None
+            and (mention.anchor.start, mention.anchor.end)
+            == (actual.evidence.start, actual.evidence.end)
+        ):
+            return mention
+    return None
+
+
+def ratio_finding(
+    code: str, check: RatioCheck, *, denominator: str | None = None
+) -> Finding | None:
+    """The finding on a stated percentage; ``denominator`` words a whole the text implies
+    rather than states."""
     rate, top, bottom = check.stated.value, check.numerator.value, check.denominator.value
     if not (isinstance(rate, Rate) and isinstance(top, Money) and isinstance(bottom, Money)):
         return None
@@ -95,7 +113,8 @@ def ratio_finding(code: str, check: RatioCheck) -> Finding | None:
         "stated": messages.rate_text(rate),
         "numerator": messages.label(check.numerator.path, check.numerator.scope)
         + messages.money_text(top),
-        "denominator": messages.label(check.denominator.path, check.denominator.scope)
+        "denominator": denominator
+        or messages.label(check.denominator.path, check.denominator.scope)
         + messages.money_text(bottom),
         "computed": messages.percent_text(computed, places, keep),
         "difference": messages.points_text(rate.percent - computed, places, keep),

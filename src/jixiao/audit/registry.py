@@ -22,6 +22,7 @@ from jixiao.audit.rules import (
     indicator_table_missing,
     ocr_low_confidence,
     output_as_spending,
+    over_budget_matches,
     required_section_missing,
     satisfaction_without_sample,
     score_grade_band,
@@ -66,6 +67,7 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         count_matches_named_items.CODE: count_matches_named_items.check,
         share_matches.CODE: share_matches.check,
         completion_rate_matches.CODE: completion_rate_matches.check,
+        over_budget_matches.CODE: over_budget_matches.check,
         score_table_adds_up.CODE: score_table_adds_up.check,
         ocr_low_confidence.CODE: ocr_low_confidence.check,
         # Scorecard warnings (jixiao.scoring.warnings), shown beside the sums.

@@ -72,6 +72,12 @@ _ALL_ZERO = re.compile(
 _LIST_JOIN = re.compile(r"^(?:和|、|及|与|以及|,|，)$")
 _NONE_BEFORE = re.compile(r"(?:无|没有|未发生|未安排)$")
 _DECREASE = ("减少", "下降", "降低", "节约", "减")
+# The actual against its budget in so many words: "决算数大于预算数20万元", "超支0.5万元". (A
+# change "较年初预算减少…" stays a change: its rate is checked on the figure before it.)
+_VERSUS_BUDGET = re.compile(
+    r"(?:决算数?|支出数?|执行数|实际支出)?(?:(?P<more>大于|超过|超出|高于|多于)|(?P<less>小于|低于|少于))(?:年初|全年|调整后)?预算数?"
+    r"[，,]?\s*(?:金额|数额)?(?:为|达)?$|(?P<overrun>超支|超预算|超出预算)(?:了|金额|数额)?(?:为|达)?$"
+)
 _UNCHANGED = re.compile(r"[，,]?(?:与|较|比)?[^，,。；]{0,10}?(?:持平|无变化|没有变化|未发生变化)")
 _PAIRED_TOTALS = re.compile(
     r"收入?、?支出?总计(?:各是|各为|分别为|分别是|分别)(?P<a>\d[\d,]*(?:\.\d+)?)(?:万元|元)?[,，、和及]"
@@ -216,6 +222,13 @@ def _sentence_candidates(
         if ratio is not None:
             found.extend(_ratio_of(completing or actual, event, ratio))
             completing = []
+            continue
+        versus = _VERSUS_BUDGET.search(prefix)
+        if versus:
+            if event.kind == "amount" and actual:
+                said = event.start - len(prefix) + versus.start()
+                saving = versus.group("less") is not None
+                found.extend(_over_budget_of(actual, event, said, saving=saving))
             continue
         change = _CHANGE.search(prefix)
         if change and last and (pending is None or rearmed or pending.start < last[0].start):
@@ -450,6 +463,29 @@ def _change_of(values: list[Candidate], quantity: Quantity, *, decrease: bool) -
             )
         )
     return made
+
+
+def _over_budget_of(
+    values: list[Candidate], quantity: Quantity, said: int, *, saving: bool
+) -> list[Candidate]:
+    """ "决算数大于预算数20万元": how far each value is over its budget (signed, 万元)."""
+    money = quantity.money()
+    if money is None:
+        return []
+    signed = Money(-money.wan if saving else money.wan, money.ulp, money.stated_unit)
+    return [
+        Candidate(
+            path=value.path,
+            value=signed,
+            start=said,
+            end=quantity.end,
+            aspect="over_budget",
+            scope=value.scope,
+            anchor=value.span,
+        )
+        for value in values
+        if value.aspect == "value"
+    ]
 
 
 def _unchanged(values: list[Candidate]) -> list[Candidate]:

@@ -86,7 +86,12 @@ def self_evaluation(report: Report) -> tuple[Table, ...]:
 
 
 def funds_points(report: Report) -> tuple[Decimal | None, Decimal | None]:
-    """(分值, 得分) of the funds row: see the module's docstring; None where not known."""
+    """(分值, 得分) of the funds row: see the module's docstring; None where not known. A
+    report whose own form states them keeps its figures, whatever they add up to: the form
+    shows what the unit wrote, and the audit says where it does not add up."""
+    stated_weight, stated_score = report.budget.weight, report.budget.score
+    if stated_weight is not None:
+        return stated_weight.value.percent, stated_score.value.percent if stated_score else None
     indicators = report.performance.indicators
     weights = [i.weight for i in indicators]
     if not indicators or any(w is None for w in weights):

@@ -63,3 +63,21 @@ def test_any_figure_whose_rate_is_taken_on_the_wrong_base() -> None:
     findings = run_rule(change_rate_matches, parse_text(text, source="t"))
     assert [f.severity for f in findings] == [Severity.ERROR]  # 15.60 ÷ 31.2 = 50%
     assert "按变化前的31.2万元计算应增长50" in findings[0].message
+
+
+def test_completion_against_a_stated_overrun_without_the_budget() -> None:
+    # 支出310.00 exceeds the budget by 10.00, so the budget was 300.00 and 310 ÷ 300 = 103.33%
+    right = "一般公共预算财政拨款支出310.00万元，完成年初预算103.33%，决算数大于预算数10.00万元。"
+    wrong = "一般公共预算财政拨款支出310.00万元，完成年初预算100%，决算数大于预算数10.00万元。"
+    assert _severities(completion_rate_matches, right) == []
+    findings = run_rule(completion_rate_matches, parse_text(TITLE + wrong, source="t"))
+    assert [f.severity for f in findings] == [Severity.ERROR]
+    assert "推算的预算300.00万元" in findings[0].message
+
+
+def test_completion_against_a_stated_saving() -> None:
+    # 支出96.00 is 4.00 under the budget of 100.00: 96%
+    text = "公务用车运行维护费支出96.00万元，完成预算的96%，低于预算4.00万元。"
+    assert _severities(completion_rate_matches, text) == []
+    text = "公务用车运行维护费支出96.00万元，完成预算的104%，低于预算4.00万元。"
+    assert _severities(completion_rate_matches, text) == [Severity.ERROR]
