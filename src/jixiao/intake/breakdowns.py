@@ -5,9 +5,12 @@
 
 The whole is the figure right before 其中 (across a comma or a full stop at most); each part is
 a clause after it holding exactly one figure of the same kind (amounts with amounts, counts with
-counts of the same measure word). A clause that states a change (比上年增加…), a parenthesis
-(a part's own breakdown) and a clause with a share (占…%) are passed over; anything else ends
-the list. Fewer than two parts is no breakdown: "其中：中央资金X" names one part, not all.
+counts of the same measure word). A count may name its other measure words in brackets
+("16954套(台、块、项)", "14666台(套)"): the brackets are read as part of its unit, and two
+counts are of the same kind when they share a measure word. A clause that states a change
+(比上年增加…), a parenthesis (a part's own breakdown) and a clause with a share (占…%) are
+passed over; anything else ends the list. Fewer than two parts is no breakdown: "其中：中央资金X"
+names one part, not all.
 """
 
 from __future__ import annotations
@@ -62,11 +65,14 @@ class _Figures:
 def find_breakdowns(text: str, quantities: list[Quantity], locate: Locate) -> list[Breakdown]:
     figures = _Figures(quantities)
     found: list[Breakdown] = []
+    units: dict[int, frozenset[str]] = {}
+    if _ALTERNATIVES.search(text):
+        text, units = _alternatives_blanked(text, figures.items)
     for opening in _OPENING.finditer(text):
         whole = _whole_before(text, figures, opening.start())
         if whole is None:
             continue
-        parts, closed = _parts_after(text, figures, opening.end(), whole)
+        parts, closed = _parts_after(text, figures, opening.end(), whole, units)
         if closed and len(parts) >= 2:
             found.append(
                 Breakdown(
@@ -79,13 +85,17 @@ def find_breakdowns(text: str, quantities: list[Quantity], locate: Locate) -> li
 
 def _whole_before(text: str, figures: _Figures, position: int) -> Quantity | None:
     last = figures.ending_by(position)
-    if last is None or position - last.end > 4:
+    if last is None or len(text[last.end : position].replace(" ", "")) > 4:
         return None
     return last if _BEFORE_OPENING.match(text[last.end : position]) else None
 
 
 def _parts_after(
-    text: str, figures: _Figures, start: int, whole: Quantity
+    text: str,
+    figures: _Figures,
+    start: int,
+    whole: Quantity,
+    units: dict[int, frozenset[str]],
 ) -> tuple[list[Quantity], bool]:
     """The parts, and whether the list closed as lists do (at the end of its sentence or line):
     a list cut off by other words, or by the end of an excerpt, may hold only some parts."""
@@ -103,7 +113,7 @@ def _parts_after(
         if _STOP.search(clause) or len(inside) > 1:
             return parts, False
         if inside and not _CHANGE.search(text, position, inside[0].start):
-            if not _same_kind(inside[0], whole):
+            if not _same_kind(inside[0], whole, units):
                 return parts, True  # another kind of figure begins another statement
             parts.append(inside[0])
         elif not inside and "占" not in clause and not _CHANGE.search(clause) and clause.strip():
@@ -128,10 +138,36 @@ def _skip_parenthesis(text: str, position: int) -> int:
     return close.end() if close else position
 
 
-def _same_kind(part: Quantity, whole: Quantity) -> bool:
+def _same_kind(part: Quantity, whole: Quantity, units: dict[int, frozenset[str]]) -> bool:
     if whole.kind == "amount":
         return part.kind == "amount"
-    return part.kind == "count" and part.unit == whole.unit
+    if part.kind != "count":
+        return False
+    ours = units.get(part.start, frozenset((part.unit,)))
+    return not ours.isdisjoint(units.get(whole.start, frozenset((whole.unit,))))
+
+
+_MEASURE = "个台套块项件次人名家所处座条辆张册份本篇场期批户"
+_ALTERNATIVES = re.compile(rf"[(（]([{_MEASURE}](?:[、/，,][{_MEASURE}])*)[)）]")
+
+
+def _alternatives_blanked(
+    text: str, figures: list[Quantity]
+) -> tuple[str, dict[int, frozenset[str]]]:
+    """The text with each count's bracketed measure words blanked out (the same length, so
+    every position holds), and each such count's measure words by its start."""
+    chars = list(text)
+    units: dict[int, frozenset[str]] = {}
+    for figure in figures:
+        if figure.kind != "count":
+            continue
+        bracket = _ALTERNATIVES.match(text, figure.end)
+        if bracket is None:
+            continue
+        chars[bracket.start() : bracket.end()] = " " * (bracket.end() - bracket.start())
+        others = set(re.split(r"[、/，,]", bracket.group(1)))
+        units[figure.start] = frozenset({figure.unit, *others})
+    return "".join(chars), units
 
 
 def stated_quantity(text: str, quantity: Quantity, locate: Locate) -> StatedQuantity:

@@ -41,6 +41,27 @@ def test_counts_are_only_a_warning() -> None:
     assert [f.severity for f in findings] == [Severity.WARNING]
 
 
+def test_counts_that_name_their_other_measure_words_in_brackets() -> None:
+    # "套(台、件)" and "台(套)" count the same things: the brackets belong to the unit
+    text = TITLE + (
+        "共购置和安装设备共500套(台、件)，其中：指挥中心设备120套(台、件)；"
+        "各乡镇站点设备300台(套)；移动终端90套(台、件)。\n"
+    )
+    report = parse_text(text, source="t")
+    findings = run_rule(rule, report)
+    assert [f.severity for f in findings] == [Severity.WARNING]  # 510 ≠ 500
+    assert "相差10套" in findings[0].message
+    assert [str(p.value) for p in report.breakdowns[0].parts] == ["120", "300", "90"]
+
+
+def test_a_part_in_none_of_the_whole_s_measure_words_is_not_a_part() -> None:
+    # 名(人) and 辆 share no measure word: the list stops at the vehicles
+    text = TITLE + "共培训学员200名(人)，其中：农民150名(人)，配发车辆60辆，技术员40名。\n"
+    report = parse_text(text, source="t")
+    assert report.breakdowns == ()
+    assert run_rule(rule, report) == []
+
+
 def test_a_list_cut_short_or_far_from_the_whole_says_nothing() -> None:
     cut = TITLE + "下达资金300万元。其中：河道治理200万元，水库维修70万元"  # the excerpt ends
     some = TITLE + "下达资金300万元。其中：河道治理100万元，水库维修70万元。"  # the main items
