@@ -7,17 +7,27 @@ of 100; the grade is the text's own word.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from jixiao.domain.money import Rate
 from jixiao.intake.candidates import Candidate
 
-_SCORE = re.compile(
-    r"(?:自评得分|自评总分|自评分数?|综合得分|综合评分|总得分|评价得分|最终得分|自评结果得分|得分合计)"
-    r"(?:为|是|:|：|共|达到?)?\s*(?P<score>\d{1,3}(?:\.\d{1,2})?)\s*分"
+_SCORE_LABEL = (
+    r"(?:自评得分|自评总分|自评分数?|综合得分|综合评分|总得分|评价得分|最终得分"
+    r"|自评结果得分|得分合计)"
 )
+_SCORE = re.compile(
+    _SCORE_LABEL + r"(?:为|是|:|：|共|达到?)?\s*(?P<score>\d{1,3}(?:\.\d{1,2})?)\s*分"
+    # A form's label carries the unit, "自评总分(分)95.3", or ends in a colon, "自评总分：95.3":
+    # the number stands alone (not an amount, a rate or a count).
+    r"|" + _SCORE_LABEL + r"\s*(?:[(（]分[)）]\s*[:：]?|[:：])\s*"
+    r"(?P<bare>\d{1,3}(?:\.\d{1,2})?)(?![\d.%％]|\s*(?:万|元|亿|个|项|人|次|家))"
+)
+_FULL = Decimal(100)
 _GRADE = re.compile(
     r"(?:等级|等次|自评结果|评价结果|评价结论|评定|评为|评级)\s*(?:为|是|:|：|\||确定为|评定为)?\s*"
-    r"[“\"'‘「]?(?P<grade>优秀|良好|中等|合格|不合格|较差|优|良|中|差|[ABCD](?![A-Za-z]))[”\"'’」]?(?:等级|等次|级)?"
+    r"[“\"'‘「]?(?P<grade>优 ?秀|良 ?好|中 ?等|合 ?格|不 ?合 ?格|较 ?差|优|良|中|差"
+    r"|[ABCD](?![A-Za-z]))[”\"'’」]?(?:等级|等次|级)?"
     r"(?=[，,。.；;\s)）|]|$|等)"
 )
 
@@ -25,10 +35,13 @@ _GRADE = re.compile(
 def score_candidates(text: str) -> list[Candidate]:
     found = []
     for match in _SCORE.finditer(text):
+        score = match.group("score") or match.group("bare")
+        if match.group("bare") and Decimal(score) > _FULL:
+            continue  # a bare number above 100 is some other figure, not points out of 100
         found.append(
             Candidate(
                 "performance.self_score",
-                Rate.parse(match.group("score")),
+                Rate.parse(score),
                 match.start(),
                 match.end(),
             )
@@ -40,4 +53,5 @@ def grade_match(text: str) -> tuple[str, int, int] | None:
     match = _GRADE.search(text)
     if match is None:
         return None
-    return match.group("grade"), match.start(), match.end()
+    # "优 秀": a line break of the PDF the text was copied from, not two words
+    return match.group("grade").replace(" ", ""), match.start(), match.end()

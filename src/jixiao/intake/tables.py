@@ -26,7 +26,7 @@ _COLUMNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), kind)
     for pattern, kind in (
         (r"年初预算(?:数|资金总额|资金)?", "initial"),
-        (r"(?:全年预算(?:数)?|调整后预算(?:数)?)", "adjusted"),
+        (r"(?:全年(?:[(（]调整[)）])?预算(?:数)?|调整后预算(?:数)?)", "adjusted"),
         (r"(?:全年执行数|预算执行数|实际执行数|执行数|实际投入资金额?)", "executed"),
         (r"(?:预算)?执行率", "rate"),
         (r"(?:分值|权重|满分)", "weight"),

@@ -1,0 +1,62 @@
+"""The self score and the grade in the wordings forms and reposted PDFs give them (invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.intake.parse import parse_text
+
+TITLE = "某镇2024年度部门整体支出绩效自评报告\n"
+
+
+def _score(text: str) -> str | None:
+    score = parse_text(TITLE + text, source="t").performance.self_score
+    return None if score is None else str(score.value.percent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "自评总分95.3分。",
+        "自评总分(分)95.3\n",
+        "自评总分（分）\n95.3\n",
+        "自评总分：95.3\n",
+    ],
+)
+def test_a_score_whose_unit_is_in_the_label_or_implied_by_a_colon(text: str) -> None:
+    assert _score(text) == "95.3"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "自评总分：95.3万元\n",  # an amount
+        "自评总分：95.3%\n",  # a rate
+        "自评总分：120\n",  # no score out of a hundred
+    ],
+)
+def test_a_bare_number_that_is_not_points_out_of_a_hundred(text: str) -> None:
+    assert _score(text) is None
+
+
+def test_a_grade_broken_by_a_pdf_line_break_is_one_word() -> None:
+    report = parse_text(TITLE + "经综合评价，自评为优 秀。\n", source="t")
+    assert report.performance.grade is not None
+    assert report.performance.grade.value == "优秀"
+
+
+def test_the_adjusted_budget_with_its_template_brackets() -> None:
+    text = "年初预算920.50万元，全年(调整)预算数1430.20万元，全年执行数1401.60万元，执行率98%。\n"
+    budget = parse_text(TITLE + text, source="t").budget
+    assert budget.adjusted is not None
+    assert str(budget.adjusted.value.wan) == "1430.20"
+
+
+def test_the_bracketed_adjusted_budget_as_a_table_header() -> None:
+    text = (
+        "| 资金 | 年初预算数 | 全年（调整）预算数 | 全年执行数 | 执行率 |\n"
+        "| 年度资金总额 | 900 | 1000 | 950 | 95% |\n"
+    )
+    budget = parse_text(TITLE + text, source="t").budget
+    assert budget.adjusted is not None and str(budget.adjusted.value.wan) == "1000"
+    assert budget.initial is not None and str(budget.initial.value.wan) == "900"
