@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+import pytest
+
 from jixiao.domain.report import Report
+from jixiao.intake.cells import cell_stream
 from jixiao.intake.parse import parse_text
 
 
@@ -93,3 +98,34 @@ def test_a_header_in_one_cell_and_a_row_without_header_whose_values_agree() -> N
     assert _wan(report, "budget.executed") == "2951.55"
     three = "某校2022年“三公”经费支出决算表\n公务接待费\n\n1.50\n\n1.50\n\n注：本表说明。\n"
     assert _wan(parse_text(three, source="t.txt"), "three_public.reception") == "1.50"
+
+
+SPACED_FORM = (
+    "某县第一小学2023年度项目支出绩效自评表\n"
+    "项目名称 小学公用经费\n"
+    "项目资金(万元){s}年初预算数{s}全年预算数{s}全年执行数{s}分值{s}执行率{s}得分\n"
+    "年度资金总额{s}52.3{s}52.3{s}51.9{s}10{s}99%{s}9.9\n"
+    "一级指标{s}二级指标{s}三级指标{s}年度指标值{s}实际完成值{s}分值{s}得分{s}偏差原因\n"
+    "产出指标{s}数量指标{s}保障学生人数{s}≥500人{s}520人{s}40{s}40{s}无\n"
+    "效益指标{s}社会效益{s}学生满意度{s}≥90%{s}95%{s}50{s}50{s}无\n"
+)
+
+
+@pytest.mark.parametrize("separator", [" ", "\t", "  "])
+def test_a_header_and_each_row_on_lines_of_their_own(separator: str) -> None:
+    # text copied from a PDF or a spreadsheet: cells spaced by the page, one row a line
+    report = parse_text(SPACED_FORM.format(s=separator), source="t")
+    assert _wan(report, "budget.adjusted") == "52.3"
+    assert _wan(report, "budget.executed") == "51.9"
+    first, second = report.performance.indicators
+    assert (first.target, first.actual, first.weight) == ("500人", "520人", Decimal(40))
+    assert (second.level2, second.target, second.actual) == ("社会效益", "90%", "95%")
+
+
+def test_only_a_line_of_column_words_is_cut_at_its_spaces() -> None:
+    header = "项目资金(万元) 年初预算数 全年预算数 全年执行数"
+    words = "项目名称 小学公用经费 实施单位 某县第一小学"  # no column words
+    prose = "全年预算数 与 全年执行数 之差，说明如下"  # a sentence, not cells
+    assert [c.text for c in cell_stream(header)] == header.split()
+    assert [c.text for c in cell_stream(words)] == [words]
+    assert [c.text for c in cell_stream(prose)] == [prose]

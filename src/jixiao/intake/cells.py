@@ -17,6 +17,9 @@ from jixiao.intake.quantities import Quantity, parse_cell
 _SPACED_NUMBERS = re.compile(r"(?:^|\s)-?\d[\d,]*(?:\.\d+)?\.?%?(?=\s|$)")
 _PLACEHOLDER = re.compile(r"[—–\-/、\\]+|无")
 _WHITESPACE = re.compile(r"\s")
+_COLUMN_WORD = re.compile(r"预算|决算|执行数|执行率|分值|得分|权重|指标|完成值|实际完成")
+_SENTENCE_MARK = re.compile(r"[，。；：,;]")
+_MAX_HEADER_WORD = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +69,7 @@ def _line_cells(line: str, offset: int, number: int) -> list[Cell]:
     bars = line.count("|")
     if bars >= 2 or (bars == 1 and stripped.startswith("|")) or stripped.endswith(" |"):
         return _split(line, offset, number, "|")
-    if _spaced_numbers(line):
+    if _spaced_numbers(line) or _spaced_header(stripped):
         return _split_spaces(line, offset, number)
     lead = len(line) - len(line.lstrip())
     if _YEAR_HEADERS.search(stripped):
@@ -80,6 +83,19 @@ def _spaced_numbers(line: str) -> bool:
     if _WHITESPACE.search(line) is None:
         return _SPACED_NUMBERS.match(line) is not None
     return _SPACED_NUMBERS.search(line) is not None
+
+
+def _spaced_header(stripped: str) -> bool:
+    """A header row on a line of its own, its cells spaced by the page: "项目资金(万元) 年初预算数
+    全年预算数 全年执行数 分值 执行率 得分". Text copied from a PDF or a spreadsheet puts the header
+    and each row on lines of their own; without a number the line would stay one cell and the
+    values below would have no columns. Short words, two or more of them column words."""
+    if _WHITESPACE.search(stripped) is None:
+        return False
+    words = stripped.split()
+    if len(words) < 3 or any(len(w) > _MAX_HEADER_WORD or _SENTENCE_MARK.search(w) for w in words):
+        return False
+    return sum(1 for w in words if _COLUMN_WORD.search(w)) >= 2
 
 
 def _split(line: str, offset: int, number: int, separator: str) -> list[Cell]:

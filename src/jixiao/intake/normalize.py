@@ -174,6 +174,7 @@ _TABLE_ROW = re.compile(
     r"[^\n]*[|\t][^\n]*|[ \u3000]*[-+]?\d[\d,.]*%?(?:[ \u3000]+[-+]?\d[\d,.]*%?)*"
 )
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
+_SPACED_ROW = re.compile(r"\S(?: {2,}|\u3000+)\S(?:.*\S)?(?: {2,}|\u3000+)\S")
 _HEADING_END = re.compile(r"(?:说明|情况|概况|分析|问题|措施|建议|结论|目标|表)[)）]?$")
 
 
@@ -264,6 +265,8 @@ def _continues(line: str, following: str) -> bool:
         return False  # "四、…情况说明" is a whole heading, however long the line
     if _TABLE_ROW.fullmatch(line) or _TABLE_ROW.fullmatch(following):
         return False
+    if _SPACED_ROW.search(line) or _SPACED_ROW.search(following):
+        return False  # cells spaced by the page ("产出指标  数量指标  …  40  40  无"): a row
     # "29.08\n63.46" or "total\namount": joining would glue two words into one.
     return not (_ASCII_WORD.match(line[-1]) and _ASCII_WORD.match(following[0]))
 
@@ -335,7 +338,10 @@ _DATE_SPACE = re.compile(
     rf"|(?<=年)({_SPACE}+)(?=\d{{1,2}}{_SPACE}*月)|(?<=月)({_SPACE}+)(?=\d{{1,2}}{_SPACE}*日)"
 )
 # "基本支出 911000.39 元": a label glued to an amount with its unit is prose, not a table row.
-_LABEL_SPACE = re.compile(rf"(?<=[\u4e00-\u9fff])({_SPACE}+)(?={_NUMBER}{_SPACE}*{_UNIT})")
+# Not after a figure's own measure word: "≥500人 520人" is two cells of an indicator row.
+_LABEL_SPACE = re.compile(
+    rf"(?<=[\u4e00-\u9fff])(?<![\d.%][\u4e00-\u9fff])({_SPACE}+)(?={_NUMBER}{_SPACE}*{_UNIT})"
+)
 # OCR splits a figure in prose with a stray space: "31 2.46万元", "218. 05万元". Only a figure
 # that ends in a money unit, inside a sentence (a line with Chinese sentence marks), is joined:
 # table rows keep the spaces between their cells.

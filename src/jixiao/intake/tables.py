@@ -59,6 +59,10 @@ _ADJUSTMENT_ROW = re.compile(r"整体支出预算调整")
 _GRADE = re.compile(r"^(优秀|良好|中等|合格|不合格|优|良|中|差)$")
 _LEVEL_NAME = re.compile(r"指标$")
 _LEVEL1 = re.compile(r"^(?:产出|效益|效果|满意度|投入|过程|决策)指标$")
+# Level-2 names forms print without 指标 ("社会效益", "可持续影响"), under a level-1 name.
+_LEVEL2_BARE = re.compile(
+    r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度)$"
+)
 _ROW_PREFIX = re.compile(
     r"^(?:其中[:：]?|\d+[、.]|[一二三四五六七八九十]+、|\(\d+\)|[(（][一二三四五六七八九十]+[)）])"
 )
@@ -142,7 +146,9 @@ def _step(
     if row is not None:
         reading.indicators.append(row.indicator)
         return row.next_index
-    if _LEVEL_NAME.search(cell.text) and len(cell.text) <= 10:
+    if (_LEVEL_NAME.search(cell.text) and len(cell.text) <= 10) or (
+        state.levels[0] and _LEVEL2_BARE.match(cell.text)
+    ):
         if _LEVEL1.match(cell.text):
             state.levels = [cell.text, ""]
         else:
