@@ -17,7 +17,12 @@ from jixiao.intake.quantities import Quantity, parse_cell
 _SPACED_NUMBERS = re.compile(r"(?:^|\s)-?\d[\d,]*(?:\.\d+)?\.?%?(?=\s|$)")
 _PLACEHOLDER = re.compile(r"[—–\-/、\\]+|无")
 _WHITESPACE = re.compile(r"\s")
-_COLUMN_WORD = re.compile(r"预算|决算|执行数|执行率|分值|得分|权重|指标|完成值|实际完成")
+# A whole header cell: 年初预算数, 全年(调整)预算数, 2023年决算数, 执行率(B/A), 分值, 一级指标 …
+_COLUMN_WORD = re.compile(
+    r"(?:\d{4}年度?)?(?:年初|全年|调整后?|本年|上年|全年\(调整\))?(?:预算|决算|执行)"
+    r"(?:数|金额|资金总额)?(?:\([^)]*\))?|(?:预算)?执行率(?:\([^)]*\))?|(?:自评)?得分|分值|权重"
+    r"|[一二三]级指标|(?:年度)?指标值|(?:实际)?完成值|(?:全年)?实际完成(?:值|情况)?|度量单位|指标性质"
+)
 _SENTENCE_MARK = re.compile(r"[，。；：,;]")
 _MAX_HEADER_WORD = 16
 
@@ -95,7 +100,7 @@ def _spaced_header(stripped: str) -> bool:
     words = stripped.split()
     if len(words) < 3 or any(len(w) > _MAX_HEADER_WORD or _SENTENCE_MARK.search(w) for w in words):
         return False
-    return sum(1 for w in words if _COLUMN_WORD.search(w)) >= 2
+    return sum(1 for w in words if _COLUMN_WORD.fullmatch(w)) >= 2
 
 
 def _split(line: str, offset: int, number: int, separator: str) -> list[Cell]:
