@@ -21,6 +21,8 @@ def _score(text: str) -> str | None:
         "自评总分(分)95.3\n",
         "自评总分（分）\n95.3\n",
         "自评总分：95.3\n",
+        "自评得分95.3财政复核得分\n",  # a form's fields run together
+        "自评得分 95.3\n",
     ],
 )
 def test_a_score_whose_unit_is_in_the_label_or_implied_by_a_colon(text: str) -> None:
@@ -33,6 +35,8 @@ def test_a_score_whose_unit_is_in_the_label_or_implied_by_a_colon(text: str) -> 
         "自评总分：95.3万元\n",  # an amount
         "自评总分：95.3%\n",  # a rate
         "自评总分：120\n",  # no score out of a hundred
+        "自评得分90以上为优秀\n",  # a band, not a score
+        "自评得分 100 94\n",  # a row of a table: the weight, then the score
     ],
 )
 def test_a_bare_number_that_is_not_points_out_of_a_hundred(text: str) -> None:

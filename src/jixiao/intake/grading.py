@@ -22,6 +22,10 @@ _SCORE = re.compile(
     # the number stands alone (not an amount, a rate or a count).
     r"|" + _SCORE_LABEL + r"\s*(?:[(（]分[)）]\s*[:：]?|[:：])\s*"
     r"(?P<bare>\d{1,3}(?:\.\d{1,2})?)(?![\d.%％]|\s*(?:万|元|亿|个|项|人|次|家))"
+    # A form field with neither: "自评得分96财政审核评分", "自评得分 96". Only the self-score
+    # labels, and only a number that no other number, unit or range word follows.
+    r"|(?:自评得分|自评总分|自评分数?|综合评分)\s*(?P<field>\d{1,3}(?:\.\d{1,2})?)"
+    r"(?![\d.%％]|\s*(?:\d|万|元|亿|个|项|人|次|家|以上|以下|及|至|~|-|—|分))"
 )
 _FULL = Decimal(100)
 _GRADE = re.compile(
@@ -35,8 +39,8 @@ _GRADE = re.compile(
 def score_candidates(text: str) -> list[Candidate]:
     found = []
     for match in _SCORE.finditer(text):
-        score = match.group("score") or match.group("bare")
-        if match.group("bare") and Decimal(score) > _FULL:
+        score = match.group("score") or match.group("bare") or match.group("field")
+        if not match.group("score") and Decimal(score) > _FULL:
             continue  # a bare number above 100 is some other figure, not points out of 100
         found.append(
             Candidate(
