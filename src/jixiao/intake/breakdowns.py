@@ -29,6 +29,7 @@ Locate = Callable[[int, int], Evidence]
 
 _OPENING = re.compile(r"其中\s*(?:包括|包含|有)?\s*[:：]?\s*")
 _BEFORE_OPENING = re.compile(r"^\s*[，,。；;]?\s*[(（]?\s*$")
+_SHARE_BETWEEN = re.compile(r"\s*[，,]\s*占[^，,。；;\n\d]{0,20}\d+(?:\.\d+)?%\s*[。，,；;]?\s*")
 _CLAUSE_END = re.compile(r"[，,；;、。\n]")
 _CHANGE = re.compile(r"增加|减少|增长|下降|降低|比上年|较上年|同比|与上年|持平|节约|超支")
 _STOP = re.compile(r"主要用于|用于|主要是|主要原因|原因是|其中")
@@ -37,6 +38,9 @@ _ENUMERATED = re.compile(
     r"[ \t]*(?:\d{1,2}[、.]|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,2}、)"
 )
 _MAX_PARTS = 20
+_HEADING = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第.{1,3}[部章节])"
+)
 _OPENED = re.compile(r"\s*[(（]")
 _CLOSED = re.compile(r"[)）]")
 _MAX_PARENTHESIS = 200
@@ -72,7 +76,8 @@ def find_breakdowns(text: str, quantities: list[Quantity], locate: Locate) -> li
         whole = _whole_before(text, figures, opening.start())
         if whole is None:
             continue
-        parts, closed = _parts_after(text, figures, opening.end(), whole, units)
+        per_line = "\n" in opening.group(0)  # "其中：\n…\n…": one part a line
+        parts, closed = _parts_after(text, figures, opening.end(), whole, units, per_line=per_line)
         if closed and len(parts) >= 2:
             found.append(
                 Breakdown(
@@ -85,9 +90,14 @@ def find_breakdowns(text: str, quantities: list[Quantity], locate: Locate) -> li
 
 def _whole_before(text: str, figures: _Figures, position: int) -> Quantity | None:
     last = figures.ending_by(position)
-    if last is None or len(text[last.end : position].replace(" ", "")) > 4:
+    if last is None:
         return None
-    return last if _BEFORE_OPENING.match(text[last.end : position]) else None
+    between = text[last.end : position]
+    if _SHARE_BETWEEN.fullmatch(between):
+        return last  # "基本支出700000元，占支出的87.5%。其中：…": the whole's own share first
+    if len(between.replace(" ", "")) > 4:
+        return None
+    return last if _BEFORE_OPENING.match(between) else None
 
 
 def _parts_after(
@@ -96,6 +106,8 @@ def _parts_after(
     start: int,
     whole: Quantity,
     units: dict[int, frozenset[str]],
+    *,
+    per_line: bool = False,
 ) -> tuple[list[Quantity], bool]:
     """The parts, and whether the list closed as lists do (at the end of its sentence or line):
     a list cut off by other words, or by the end of an excerpt, may hold only some parts."""
@@ -124,9 +136,27 @@ def _parts_after(
             position = end + 1  # "其中：\n1、财政拨款…；\n2、事业收入…": one item a line
             continue
         if end_match.group(0) in "。\n":
+            following = _next_item_line(text, end) if per_line and parts else None
+            if following is not None:
+                position = following  # the next part, on a line of its own
+                continue
             return parts, not clause.rstrip().endswith("等")
         position = end + 1
     return parts, False
+
+
+def _next_item_line(text: str, end: int) -> int | None:
+    """Where the next line starts when this line ends here and the next line may be one more
+    part of a list set out one part a line: not blank, not numbered (a numbered line is the
+    next item of the list the whole belongs to, "2.项目支出…")."""
+    line_end = text.find("\n", end)
+    if line_end < 0 or text[end:line_end].strip(" 。"):
+        return None
+    start = line_end + 1
+    following = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)]
+    if not following.strip() or _ENUMERATED.match(following) or _HEADING.match(following):
+        return None
+    return start
 
 
 def _skip_parenthesis(text: str, position: int) -> int:

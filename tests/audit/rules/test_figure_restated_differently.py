@@ -3,6 +3,7 @@ from decimal import Decimal
 from jixiao.audit.rules import figure_restated_differently as rule
 from jixiao.domain.findings import Severity
 from jixiao.domain.report import ReportKind
+from jixiao.intake.parse import parse_text
 from tests.audit.builders import ReportBuilder, run_rule, seed_like_report
 
 
@@ -78,3 +79,13 @@ def test_quotes_are_shown_on_one_line() -> None:
     b.mention("spending.total", "年度资金总额\n\n1290.37万元", cluster=2)
     (found,) = run_rule(rule, b.build())
     assert "“支出总额1126.38万元”与“年度资金总额 1290.37万元”" in found.message
+
+
+def test_two_different_narrower_figures_under_one_label_are_no_restatement() -> None:
+    # 工资福利支出 and 商品和服务支出 are both some narrower 支出, not one figure stated twice
+    text = (
+        "某站2024年部门预算说明\n基本支出预算800000元。其中：\n"
+        "工资福利支出预算600000元，占基本支出预算75%。\n"
+        "商品和服务支出预算60000元，占基本支出预算7.5%。\n"
+    )
+    assert run_rule(rule, parse_text(text, source="t")) == []

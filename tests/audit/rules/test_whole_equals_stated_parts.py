@@ -91,3 +91,23 @@ def test_groups_split_by_their_counts_must_add_up_to_the_whole() -> None:
     assert "相差6000万元" in findings[0].message
     consistent = text.replace("17.6亿元", "18.2亿元")
     assert run_rule(rule, parse_text(consistent, source="t")) == []
+
+
+BASIC_BY_CLASS = (
+    "某站2024年部门预算说明\n"
+    "1.基本支出预算1133000元，占一般公共预算支出的80%。其中：\n"
+    "工资福利支出预算{wages}元，占基本支出预算79.44%。\n"
+    "商品和服务支出预算150000元，占基本支出预算13.24%。\n"
+    "对个人和家庭补助支出预算{families}元，占基本支出预算3.53%。\n"
+    "2.项目支出预算283250元，占一般公共预算支出的20%。\n"
+)
+
+
+def test_basic_spending_against_its_economic_classes_one_a_line() -> None:
+    # the whole's own share comes before 其中, and each class sits on a line of its own
+    right = BASIC_BY_CLASS.format(wages="900000", families="83000")
+    wrong = BASIC_BY_CLASS.format(wages="900000", families="40000")  # 1090000 ≠ 1133000
+    assert run_rule(rule, parse_text(right, source="t")) == []
+    findings = run_rule(rule, parse_text(wrong, source="t"))
+    assert [f.severity for f in findings] == [Severity.ERROR]
+    assert len(findings[0].evidence) == 4  # the whole and its three classes

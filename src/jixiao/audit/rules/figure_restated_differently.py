@@ -3,8 +3,9 @@
 A warning, not an error: the text contradicts itself but the audit cannot tell which
 statement is right. Values that differ only by rounding (793.43万元 and 7934300元) agree.
 Each value that disagrees with the first statement is reported once. Only statements whose
-wording names the field squarely (rank 0 or 1) are compared: 支出总计 in a 决算 is the grand
-total including carry-over, and a project's "安排…万元" may be one source of its money.
+wording names the field squarely (rank 0 or 1) and in a known scope are compared: 支出总计 in a
+决算 is the grand total including carry-over, a project's "安排…万元" may be one source of its
+money, and "工资福利支出" and "商品和服务支出" are two different narrower 支出.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from jixiao.domain.report import Mention, Report
 CODE = "figure-restated-differently"
 
 _SQUARE_RANK = 1
+# The scope of a compound label ("工资福利支出", "初中教育支出…其中：基本支出"): some narrower
+# figure, a different one each time, so two of them are no restatement of one figure.
+_SOME_NARROWER = "其他"
 _NOT_A_VALUE = re.compile(
     "增加|减少|增长|下降|降低|持平|未达到|未达|低于|高于|不足|不低于|不超过|以上|以下|相差|差额"
 )
@@ -31,7 +35,7 @@ _NOT_A_VALUE = re.compile(
 def check(report: Report, context: RuleContext) -> Iterable[Finding]:
     groups: dict[tuple[str, str, str], list[Mention]] = {}
     for mention in report.mentions:
-        if mention.rank > _SQUARE_RANK:
+        if mention.rank > _SQUARE_RANK or mention.scope == _SOME_NARROWER:
             continue
         groups.setdefault((mention.path, mention.aspect, mention.scope), []).append(mention)
     for mentions in groups.values():

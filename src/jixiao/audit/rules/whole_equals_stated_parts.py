@@ -1,9 +1,12 @@
 """Any whole against the parts the text lists after 其中 (下达资金2263万元，其中：…).
 
-The fields the audit knows (支出合计, 基本支出, "三公"经费) have rules of their own; this one
-checks every other breakdown. A sum within the rounding of the printed figures is a note; a
-real difference in money is an error; in counts (项目、设备、人员) a warning, since a count's
-parts may overlap (一个项目既是新建又是续建).
+The fields the audit knows (支出合计, 基本支出, "三公"经费) broken into the parts it knows have
+rules of their own; this one checks every other breakdown, a known field's included when its
+parts are others (基本支出 into 工资福利支出, 商品和服务支出, 对个人和家庭的补助).
+
+A sum within the rounding of the printed figures is a note; a real difference in money is an
+error; in counts (项目、设备、人员) a warning, since a count's parts may overlap (一个项目既是
+新建又是续建).
 """
 
 from __future__ import annotations
@@ -22,16 +25,21 @@ from jixiao.domain.report import Report
 
 CODE = "whole-equals-stated-parts"
 _KNOWN = ("spending.", "three_public.")
+_SOME_NARROWER = "其他"  # a compound label's scope (工资福利支出): no field of the audit's own
 
 
 def check(report: Report, context: RuleContext) -> Iterable[Finding]:
     known = Spans(
-        m.evidence for m in report.mentions if m.aspect == "value" and m.path.startswith(_KNOWN)
+        m.evidence
+        for m in report.mentions
+        if m.aspect == "value" and m.path.startswith(_KNOWN) and m.scope != _SOME_NARROWER
     )
     for breakdown in report.breakdowns:
         whole = breakdown.whole.evidence
-        if known.overlaps(whole.start, whole.end):
-            continue  # a field with its own rule (three-public-equals-parts …)
+        if known.overlaps(whole.start, whole.end) and all(
+            known.overlaps(p.evidence.start, p.evidence.end) for p in breakdown.parts
+        ):
+            continue  # a field and its parts with their own rule (three-public-equals-parts …)
         found = _check(breakdown)
         if found is not None:
             yield found
