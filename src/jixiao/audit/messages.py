@@ -66,6 +66,8 @@ CATALOGUE: dict[str, str] = {
         "占比{stated}与{numerator}÷{denominator}计算的{computed}相差{difference}个百分点，"
         "在四舍五入误差范围内"
     ),
+    "shares-add-up": "{parts}占{whole}的比例合计{total}，各部分之和应为100%",
+    "shares-add-up:over": "{parts}占{whole}的比例合计{total}，部分之和超过了100%",
     "completion-rate-matches": (
         "完成预算{stated}与{numerator}÷{denominator}计算的{computed}不符，相差{difference}个百分点"
     ),

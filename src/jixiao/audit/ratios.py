@@ -7,6 +7,7 @@ compare with the rounding rule of ``tolerance.ratio_comparison``, word the findi
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
@@ -79,6 +80,27 @@ def _values(report: Report) -> _Values:
     values = _Values(by_span, amounts)
     _last[:] = [(report, values)]
     return values
+
+
+def named_whole(report: Report, share: Mention) -> str | None:
+    """The words that name the whole a share is of ("占一般公共预算支出的19.62%" → 一般公共预算
+    支出); None for "占69%" or "占比69%"."""
+    named = _OF.search(report.text, max(0, share.evidence.start - _OF_BACK), share.evidence.start)
+    return named.group("of") if named and named.group("of") else None
+
+
+def fits_named_whole(named: str | None, whole: Mention) -> bool:
+    """Can ``whole`` be the whole a share names? A name with a fund scope in it (一般公共预算支出,
+    财政拨款支出) is a whole of that scope, never the unit's all-funds figure."""
+    if named is None:
+        return True
+    scopes = [word for word in _FUND_SCOPES if word in named]
+    return all(word in whole.scope for word in scopes)
+
+
+_OF = re.compile(r"占(?!比)(?P<of>[^，,。；;\d%]{0,20}?)的?(?:比[重例])?(?:为|是)?\s*$")
+_OF_BACK = 30
+_FUND_SCOPES = ("一般公共预算", "政府性基金", "国有资本经营", "财政拨款")
 
 
 def over_budget_of(report: Report, actual: Mention) -> Mention | None:

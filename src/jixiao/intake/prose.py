@@ -191,6 +191,8 @@ def _sentence_candidates(
                 cursor = event.end
                 continue
         if isinstance(event, LabelMatch):
+            if _SHARE_OF.search(ctx.text, max(start, event.start - 8), event.start):
+                continue  # "占一般公共预算支出的19.62%": the whole a share is of, not a figure
             if (
                 pending is not None
                 and event.wording in _REPEATING_SUFFIXES
@@ -269,7 +271,9 @@ def _sentence_candidates(
 
 _COMPARED_WITH = ("较", "比", "与", "于")
 _COMPLETION = re.compile(r"(?:^的?|完成(?:了)?(?:全年|年初|调整后)?预算(?:数)?的?)$")
-_SHARE = re.compile(r"^[，,]?\s*占(?P<of>[^，,。；;\d%]{0,16}?)的?$")
+_BUDGET_ITSELF = re.compile(r"(?:本年|全年|年初|调整后)?预算(?:数|金额)?")
+_SHARE_OF = re.compile(r"占(?!用)[^，,。；;\d%占]{0,6}$")
+_SHARE = re.compile(r"^[，,]?\s*占(?P<of>[^，,。；;\d%]{0,16}?)的?\s*$")
 
 
 def _only_budget(label: LabelMatch) -> bool:
@@ -283,7 +287,9 @@ def _ratio_aspect(prefix: str, quantity: Quantity, values: list[Candidate]) -> s
         return None
     share = _SHARE.match(prefix)
     if share:
-        return "completion" if "预算" in share.group("of") else "share"
+        # "占年初预算的48.82%" completes the budget; "占一般公共预算支出的19.62%" and
+        # "占基本支出预算71.43%" are shares of a whole that merely has 预算 in its name.
+        return "completion" if _BUDGET_ITSELF.fullmatch(share.group("of")) else "share"
     stripped = prefix.strip("，, ")
     if "完成" in stripped and _COMPLETION.search(stripped):
         return "completion"

@@ -27,6 +27,9 @@ _SQUARE_RANK = 1
 # The scope of a compound label ("工资福利支出", "初中教育支出…其中：基本支出"): some narrower
 # figure, a different one each time, so two of them are no restatement of one figure.
 _SOME_NARROWER = "其他"
+# A share or a completion is a ratio to another figure, often left unnamed: two of them are two
+# ratios, not one figure stated twice.
+_OF_ANOTHER_FIGURE = ("share", "completion")
 _NOT_A_VALUE = re.compile(
     "增加|减少|增长|下降|降低|持平|未达到|未达|低于|高于|不足|不低于|不超过|以上|以下|相差|差额"
 )
@@ -37,6 +40,8 @@ def check(report: Report, context: RuleContext) -> Iterable[Finding]:
     for mention in report.mentions:
         if mention.rank > _SQUARE_RANK or mention.scope == _SOME_NARROWER:
             continue
+        if mention.aspect in _OF_ANOTHER_FIGURE:
+            continue  # 占本年支出合计的31.69% and 占86.24% (of what?): shares of two wholes
         groups.setdefault((mention.path, mention.aspect, mention.scope), []).append(mention)
     for mentions in groups.values():
         yield from _contradictions(mentions)

@@ -2,7 +2,8 @@
 
 "公务接待费支出决算0.53万元，占69%": the whole of a 三公 part is the “三公”经费 of the same scope,
 of 基本支出 and 项目支出 the 支出合计. The whole is the one stated nearest before the share, in its
-section when it can be. Within the rounding of the printed figures it is a note; beyond, an error.
+section when it can be, and of the fund scope the share names (占一般公共预算支出的…). Within
+the rounding of the printed figures it is a note; beyond, an error.
 """
 
 from __future__ import annotations
@@ -10,7 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from jixiao.audit.context import RuleContext
-from jixiao.audit.ratios import RatioCheck, ratio_finding, stated_value, whole_before
+from jixiao.audit.ratios import (
+    RatioCheck,
+    fits_named_whole,
+    named_whole,
+    ratio_finding,
+    stated_value,
+    whole_before,
+)
 from jixiao.domain.findings import Finding
 from jixiao.domain.report import Report
 
@@ -32,8 +40,12 @@ def check(report: Report, context: RuleContext) -> Iterable[Finding]:
             continue
         part = stated_value(report, mention)
         whole = whole_before(report, whole_path, mention, scope=mention.scope)
-        if part is None or whole is None:
-            continue
+        if (
+            part is None
+            or whole is None
+            or not fits_named_whole(named_whole(report, mention), whole)
+        ):
+            continue  # "占一般公共预算支出的75%" is no share of the unit's whole 支出合计
         found = ratio_finding(CODE, RatioCheck(mention, part, whole))
         if found is not None:
             yield found
