@@ -66,3 +66,31 @@ def test_a_parenthesis_naming_the_list_before_it() -> None:
         "公车运行费(“三公”经费)决算总额2771万元，比上年下降1.8%。\n"
     )
     assert _three(text) == {"total": "2771"}
+
+
+def test_quotes_round_the_whole_wording_and_a_verb_before_it() -> None:
+    # The quote marks may close after 经费, and a verb may stand right before the opening quote.
+    for wording in (
+        "2023年“三公经费”决算为6.4万元。",
+        "2023年实际支出“三公”经费决算为6.4万元。",
+        "2023年实际支出三公经费6.4万元。",
+    ):
+        text = (
+            f"某县林业站2023年度决算说明\n{wording}其中公务接待费为2.4万元；"
+            "公务用车运行维护费为4万元。\n"
+        )
+        assert _three(text) == {"total": "6.4", "vehicle_operation": "4", "reception": "2.4"}
+
+
+def test_general_and_fund_money_together_are_all_the_three_public_money() -> None:
+    # 一般公共预算 and 政府性基金 together are the 财政拨款: the 三公 of the unit, not one fund.
+    text = (
+        "某县方志办2022年度决算说明\n2022年度一般公共预算及政府性基金财政拨款“三公”经费支出"
+        "预算为12.5万元，支出决算为10.1万元，完成预算的80.8%。\n"
+    )
+    report = parse_text(text, source="t.txt")
+    assert _three(text) == {"total": "10.1"}
+    totals = [
+        (str(m.value), m.scope, m.aspect) for m in report.mentions if m.path == "three_public.total"
+    ]
+    assert totals == [("12.5", "预算", "value"), ("10.1", "", "value"), ("80.8", "", "completion")]

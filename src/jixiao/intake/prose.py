@@ -26,6 +26,7 @@ _BEFORE_SENTENCE = re.compile(r"(?s:.*)[。；;！？!?\n]")
 # A line break that starts a sentence: a new paragraph.
 _PARAGRAPH_START = re.compile(r"\n(?![。；;！？!?\n])")
 _CLAUSE_START = re.compile(r"[，,、:]")
+_OPENING_QUOTES = '“"‘「'
 _MAX_GAP = 28
 _LOOK_BACK = 200  # characters before a label that can still qualify it
 # What may stand between a label and its number: qualifiers, copulas and the like. Any other
@@ -36,7 +37,7 @@ _GAP_WORDS = (
     r"一般公共预算|拨款|资金|累计|年初|调整后|调整为|决算总数|总数"
 )
 _GAP_OK = re.compile(
-    rf"[)）]?(?:\([^()]{{1,24}}\))?(?:\s|[:：]|{_GAP_WORDS})*"
+    rf"[)）]?[”\"’」]?(?:\([^()]{{1,24}}\))?(?:\s|[:：]|{_GAP_WORDS})*"
     rf"(?:[，,](?:共计|合计|总计|总额为|计)(?:\s|{_GAP_WORDS})*)?"
 )
 # The character just before a label that still lets the label name the unit's own figure;
@@ -394,7 +395,12 @@ def _labelled(
     for match in _CLAUSE_START.finditer(ctx.text, window, label.start):
         clause_from = match.end()
     prefix = ctx.text[clause_from : label.start]
-    compound = label.start > 0 and not _OPEN_BEFORE.match(ctx.text[label.start - 1])
+    # A label that opens with its own quote mark ("实际支出“三公”经费") starts a new noun.
+    compound = (
+        label.start > 0
+        and ctx.text[label.start] not in _OPENING_QUOTES
+        and not _OPEN_BEFORE.match(ctx.text[label.start - 1])
+    )
     made = []
     for sense in _senses_for(label, ctx.kind):
         value = _value_for(sense.path, quantity)
@@ -430,9 +436,10 @@ def _labelled(
 
 
 def _neutral_compound(prefix: str, path: str) -> bool:
-    """财政拨款/一般公共预算 before 三公 parts limit nothing (三公 are 财政拨款 by definition)."""
+    """财政拨款/一般公共预算 before 三公 parts limit nothing (三公 are 财政拨款 by definition),
+    nor does the verb of "实际支出三公经费…"."""
     return path.startswith("three_public.") and prefix.endswith(
-        ("财政拨款", "一般公共预算", "拨款")
+        ("财政拨款", "一般公共预算", "拨款", "支出")
     )
 
 
