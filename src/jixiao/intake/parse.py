@@ -55,6 +55,7 @@ from jixiao.intake.prose import prose_candidates
 from jixiao.intake.quantities import find_quantities
 from jixiao.intake.run_together import run_together_rows
 from jixiao.intake.sections import HeadingMatch, find_headings, section_spans
+from jixiao.intake.split_wholes import class_part, split_totals
 from jixiao.intake.tables import read_tables
 
 # Scopes a field may fall back to when the text states it under no other: a budget's
@@ -169,6 +170,14 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         lexicon=lexicon,
         claimed=tables.claimed,
         quantities=quantities,
+    )
+    candidates += split_totals(
+        text,
+        (q for q in quantities if not _claimed(q.start, q.end, tables.claimed)),
+        candidates,
+        kind=kind,
+        year=profile.year,
+        lexicon=lexicon,
     )
     by_others = evaluated_by_others(text)
     if not by_others:
@@ -392,6 +401,9 @@ def _inherit_scopes(text: str, candidates: list[Candidate], clusters: _ClusterIn
     the 一般公共预算 too, though the text does not repeat it.
     """
     inherited: tuple[str, str, int] | None = None  # (whole path, scope, cluster)
+    unit_wholes = {
+        c.end for c in candidates if c.path in _WHOLES and c.aspect == "value" and c.scope != "其他"
+    }
     for candidate in candidates:
         if candidate.aspect != "value":
             continue
@@ -399,7 +411,7 @@ def _inherit_scopes(text: str, candidates: list[Candidate], clusters: _ClusterIn
         if (
             not candidate.scope
             and candidate.path.startswith("spending.")
-            and _class_part(text, candidate.start)
+            and class_part(text, candidate.start, unit_wholes)
         ):
             candidate.scope = "其他"  # "初中教育支出…，其中：基本支出…": one class's part
         elif (
@@ -415,19 +427,6 @@ def _inherit_scopes(text: str, candidates: list[Candidate], clusters: _ClusterIn
                 inherited = (candidate.path, candidate.scope, cluster)
             elif inherited is None or candidate.path not in _PARTS[inherited[0]]:
                 inherited = None
-
-
-# "<某类>支出 2,065,405.42 元，其中：" before a part: the part is that class's, not the unit's.
-_CLASS_WHOLE = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{2,14}支出)\s*[\d,]+(?:\.\d+)?\s*(?:万元|元)[,，]?\s*其中[:：]?"
-    r"[^。；;]{0,40}$"
-)
-_UNIT_WHOLE = re.compile(r"本年|合计|总|全年|年度|一般公共预算|财政拨款|基本支出|项目支出")
-
-
-def _class_part(text: str, position: int) -> bool:
-    whole = _CLASS_WHOLE.search(text, max(0, position - 90), position)
-    return whole is not None and not _UNIT_WHOLE.search(whole.group("name"))
 
 
 def _cluster_spans(text: str, headings: list[HeadingMatch]) -> list[tuple[int, int]]:
