@@ -118,10 +118,18 @@ def prose_candidates(
     found.extend(_stated_none(text, labels))
     events: list[LabelMatch | Quantity] = sorted([*labels, *quantities], key=lambda e: e.start)
     current: dict[str, Candidate] = {}
+    carried: list[Candidate] = []
+    previous_end = -1
     for start, end, group, new_paragraph in _sentences_with_events(text, events):
         if new_paragraph:
             current = {}  # a new paragraph: "this year's value" is stated afresh
-        found.extend(_sentence_candidates(ctx, start, end, group, current))
+        # "…580万元，与上年相比减少20万元；完成年初预算100%": a clause after a semicolon
+        # that opens with no label of its own still speaks of the figure before.
+        if new_paragraph or previous_end != start - 1 or text[start - 1] not in "；;":
+            carried = []
+        made, carried = _sentence_candidates(ctx, start, end, group, current, carried=carried)
+        found.extend(made)
+        previous_end = end
     return found
 
 
@@ -167,11 +175,15 @@ def _sentence_candidates(
     end: int,
     events: list[LabelMatch | Quantity],
     current: dict[str, Candidate],
-) -> list[Candidate]:
+    *,
+    carried: list[Candidate],
+) -> tuple[list[Candidate], list[Candidate]]:
     """The figures of one sentence; ``events`` are its labels and quantities in order.
 
     ``current`` holds, per field, the latest statement of the report year's own figure in the
     paragraph, so that "上年决算数为31.06万元，2021年较上年减少6.19万元" changes this year's value.
+    ``carried`` are the actual values a completion or an overrun may speak of at the start of
+    the sentence; returned with the figures are those at its end.
     """
     found: list[Candidate] = []
     pending: LabelMatch | None = None
@@ -187,8 +199,8 @@ def _sentence_candidates(
             before = ctx.text[max(start, event.start - 2) : event.start]
             if before.endswith(_COMPARED_WITH):
                 continue  # "较年初预算数减少10.93万元": the base of a change, not a figure
-            if actual and before.endswith(("完成", "成了")):
-                completing, pending = actual, None
+            if (actual or carried) and before.endswith(("完成", "成了")):
+                completing, pending = actual or carried, None
                 cursor = event.end
                 continue
         if isinstance(event, LabelMatch):
@@ -220,6 +232,8 @@ def _sentence_candidates(
             found.extend(_budget_of(completing, event))  # the budget the values complete
             continue
         ratio = _ratio_aspect(prefix, event, completing or actual)
+        if ratio is None and not actual and _ratio_aspect(prefix, event, carried) == "completion":
+            ratio, actual = "completion", carried  # a share is only ever of its own sentence
         if completing and event.kind == "rate" and prefix.strip("，, ") in ("", "的"):
             ratio = "completion"
         if ratio is not None:
@@ -228,10 +242,10 @@ def _sentence_candidates(
             continue
         versus = _VERSUS_BUDGET.search(prefix)
         if versus:
-            if event.kind == "amount" and actual:
+            if event.kind == "amount" and (actual or carried):
                 said = event.start - len(prefix) + versus.start()
                 saving = versus.group("less") is not None
-                found.extend(_over_budget_of(actual, event, said, saving=saving))
+                found.extend(_over_budget_of(actual or carried, event, said, saving=saving))
             continue
         change = _CHANGE.search(prefix)
         if change and last and (pending is None or rearmed or pending.start < last[0].start):
@@ -267,7 +281,7 @@ def _sentence_candidates(
         if _UNCHANGED.match(tail):
             found.extend(_unchanged(made))
         found.extend(_all_of(ctx, made, event.end, end))
-    return found
+    return found, actual or carried
 
 
 _COMPARED_WITH = ("较", "比", "与", "于")

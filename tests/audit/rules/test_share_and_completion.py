@@ -81,3 +81,19 @@ def test_completion_against_a_stated_saving() -> None:
     assert _severities(completion_rate_matches, text) == []
     text = "公务用车运行维护费支出96.00万元，完成预算的104%，低于预算4.00万元。"
     assert _severities(completion_rate_matches, text) == [Severity.ERROR]
+
+
+def test_completion_and_overrun_after_a_change_and_a_semicolon() -> None:
+    # The clause after the semicolon has no label: its completion and overrun are the total's.
+    head = "本年支出合计412.00万元，较上年增加12.00万元，增长3%；"
+    right = head + "完成年初预算103%，决算数大于预算数12.00万元。"
+    wrong = head + "完成年初预算100%，决算数大于预算数12.00万元。"
+    assert _severities(completion_rate_matches, right) == []
+    assert _severities(completion_rate_matches, wrong) == [Severity.ERROR]
+
+
+def test_a_share_after_a_semicolon_is_not_carried_to_the_figure_before() -> None:
+    text = (
+        "支出合计50万元，其中：基本支出40万元，占80%；项目支出10万元，占20%；经营支出0万元，占0%。"
+    )
+    assert _severities(share_matches, text) == []
