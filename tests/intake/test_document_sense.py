@@ -68,3 +68,15 @@ def test_a_score_given_by_a_third_party_is_not_a_self_score() -> None:
     assert report.performance.self_score is not None
     assert str(report.performance.self_score.value.percent) == "88.5"
     assert report.performance.grade is not None and report.performance.grade.value == "良好"
+
+
+def test_a_years_budget_shown_beside_the_year_befores_accounts_is_a_budget() -> None:
+    text = (
+        "一、2025年“三公”经费预算安排情况\n2025年度“三公”经费预算总计9万元，其中：公务接待3万元，"
+        "公务用车运行费用6万元。\n二、2024年“三公”经费决算情况\n2024年度“三公”经费合计支出8.2万元，"
+        "其中：公务接待2.9万元，公务用车运行费用5.3万元。\n"
+    )
+    assert document_kind(text) == "budget"
+    # Final accounts set beside their own year's budget stay final accounts.
+    same_year = text.replace("2025年", "2024年")
+    assert document_kind(same_year) == "final_accounts"

@@ -28,6 +28,8 @@ _TO_CHANGE = re.compile(rf"^[^。；;\n%]{{0,30}}?(?P<verb>{_VERB})了?$")
 _TO_RATE = re.compile(rf"^[，,]?\s*(?:同比|比上年|较上年)?(?P<verb>{_VERB})了?(?:幅度)?(?:为)?$")
 _SHARE = re.compile(r"^[，,]?\s*占[^。；;\n\d%]{0,16}?$")
 _LABEL_BACK = 30
+# A value that is itself a change ("较上年增加1.68万元") is no value a later change is of.
+_IS_A_CHANGE = re.compile(rf"(?:{_VERB})了?\s*$")
 # "与2023年预算数…相比" / "较上年决算数…": the figure named is the base the change is on.
 _BASE = re.compile(
     r"(?:与|较|比)\s*(?:上年|去年|同期|\d{4}\s*年|年初|预算|调整)|上年|去年|上一年|同期"
@@ -51,6 +53,10 @@ def find_changes(text: str, quantities: list[Quantity], locate: Locate) -> list[
         to_rate = _TO_RATE.match(text[change.end : rate.start])
         if to_change is None or to_rate is None:
             continue
+        if "其中" in to_change.group(0) or _IS_A_CHANGE.search(
+            text, max(0, value.start - 4), value.start
+        ):
+            continue  # "…增加1.68万元，其中接待费减少0.58万元，减少4.68%": the part's change
         down = to_change.group("verb") in _DOWN
         if (to_rate.group("verb") in _DOWN) != down:
             continue  # "减少…，增长…": not one change

@@ -67,7 +67,30 @@ def document_kind(text: str) -> str:
     if not scores or max(scores.values()) == 0:
         return "unknown"
     best = max(scores.values())
-    return next(kind for kind in _PRIORITY if scores[kind] == best)
+    kind = next(kind for kind in _PRIORITY if scores[kind] == best)
+    if kind == "final_accounts" and scores["budget"] and _budget_beside_last_accounts(text):
+        return "budget"
+    return kind
+
+
+_HEADING_YEAR = {
+    kind: re.compile(rf"(?P<year>(?:19|20)\d{{2}})\s*年度?[^，。；\n\d]{{0,10}}{word}")
+    for kind, word in (("budget", "预算"), ("final_accounts", "决算"))
+}
+
+
+def _budget_beside_last_accounts(text: str) -> bool:
+    """Do the first page's headings give a year's budget and an EARLIER year's 决算? A budget
+    shows the year before's 决算 for comparison; final accounts compare with their own
+    year's budget, never with a later one."""
+    years: dict[str, list[int]] = {"budget": [], "final_accounts": []}
+    for line in _without_noise(text[:_FIRST_PAGE]).split("\n"):
+        if len(line.strip()) > 40:
+            continue  # a heading, not a sentence
+        for kind, pattern in _HEADING_YEAR.items():
+            years[kind] += [int(m.group("year")) for m in pattern.finditer(line)]
+    budget, accounts = years["budget"], years["final_accounts"]
+    return bool(budget and accounts) and min(budget) > max(accounts)
 
 
 def kind_scores(text: str) -> Counter[str]:

@@ -97,3 +97,11 @@ def test_a_share_after_a_semicolon_is_not_carried_to_the_figure_before() -> None
         "支出合计50万元，其中：基本支出40万元，占80%；项目支出10万元，占20%；经营支出0万元，占0%。"
     )
     assert _severities(share_matches, text) == []
+
+
+def test_a_parts_change_after_the_wholes_change_is_not_the_wholes() -> None:
+    text = (
+        "某所2025年“三公”经费预算说明\n2025年度“三公”经费预算总计9万元，较2024年度增加0.8万元，"
+        "其中公务接待较上年减少0.4万元，减少11.76%；公务用车运行费用较上年增加1.2万元，增长25%。\n"
+    )
+    assert run_rule(change_rate_matches, parse_text(text, source="t")) == []
