@@ -162,3 +162,52 @@ def test_a_hidden_budget_keeps_a_later_batch_from_being_the_whole() -> None:
     assert "adjusted" not in _budget(parse_text(starred, source="t"))
     bold = TITLE + "本年度安排资金**50万元**，已支付**45万元**。"
     assert _budget(parse_text(bold, source="t")) == {"adjusted": "50", "executed": "45"}
+
+
+def test_a_title_ending_in_self_evaluation_result_is_a_project_report() -> None:
+    text = (
+        "2023年度乡村教师生活补助项目自评结果\n一、自评结论\n2023年乡村教师生活补助项目实际下达"
+        "预算420万元，全年度实际总支出415.8万元，项目预算执行率99%。\n"
+    )
+    report = parse_text(text, source="t")
+    assert report.kind.value == "project"
+    assert _budget(report) == {"adjusted": "420", "executed": "415.8", "execution_rate": "99"}
+    assert report.spending.total is None
+
+
+def test_the_executed_amount_of_the_year_budget_and_carried_over_money() -> None:
+    text = (
+        TITLE + "2024年结转2023年道路养护资金合计88.6万元，全年预算执行数合计70.9万元，"
+        "预算执行率80.02%。\n"
+    )
+    assert _budget(parse_text(text, source="t")) == {
+        "adjusted": "88.6",
+        "executed": "70.9",
+        "execution_rate": "80.02",
+    }
+
+
+def test_a_count_between_the_budget_word_and_its_amount_and_an_aside_with_a_year() -> None:
+    text = (
+        "某州气象局2024年度项目支出绩效单位自评报告\n2024年，本单位实施项目共7个（含2023年结转"
+        "项目2个），年初批复预算5个项目236万元，调整预算后项目预算220.5万元，全年实际支出"
+        "210万元。\n"
+    )
+    report = parse_text(text, source="t")
+    assert report.kind.value == "project"
+    assert _budget(report) == {"initial": "236", "adjusted": "220.5", "executed": "210"}
+
+
+def test_wan_without_yuan_before_a_word_that_ends_the_figure() -> None:
+    report = parse_text(
+        TITLE + "项目批复资金96万已全部到位，已支出90万，执行率93.75%。", source="t"
+    )
+    assert _budget(report) == {"adjusted": "96", "executed": "90", "execution_rate": "93.75"}
+
+
+def test_a_rate_set_as_a_target_is_not_the_execution_rate() -> None:
+    text = (
+        TITLE + "一、项目绩效目标\n年度总目标：完成道路养护；资金拨付率100%，群众满意度90%。\n"
+        "二、资金情况\n项目批复资金60万元，已拨付54万元。\n"
+    )
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "60", "executed": "54"}

@@ -28,9 +28,12 @@ from jixiao.intake.quantities import Quantity
 _RANK = 3  # below every table and lexicon wording of the same field
 _MAX_LEAD = 40
 _CLAUSE_MARK = re.compile(r"[，,。；;！？!?\n]")
-_YEAR = re.compile(r"((?:19|20)\d{2})年")
+# Not the year carried-over money comes from: "2024年结转2023年资金…" is 2024's money.
+_YEAR = re.compile(r"(?<!结转)((?:19|20)\d{2})年")
 # Before the verb 支出 only these may stand; any other 汉字 makes "…支出" a category's name.
-_SPENT_BEFORE = re.compile(r"(?:^|[已共计际累年度底止月日的为和及\d]|资金|全部)$")
+_SPENT_BEFORE = re.compile(r"(?:^|[已共计际累年度底止月日的为和及总\d]|资金|全部)$")
+# Words that sum what another word names; alone, or after a budget's word, a budget.
+_SUM_WORDS = frozenset(("合计", "共计", "总额"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,8 @@ def project_money(text: str, quantities: list[Quantity], year: int | None) -> li
             lead_start += mark.end()
             lead = lead[mark.end() :]
         candidate = _classify(lead, lead_start, quantity, words)
+        if candidate is not None and quantity.kind == "rate" and _a_target(text, quantity.start):
+            continue
         if candidate is not None and not _other_year(text, quantity.start, year):
             found.append(candidate)
             leads.append(lead)
@@ -142,12 +147,27 @@ def _initial_then_revised(found: list[Candidate], leads: list[str]) -> None:
             return
 
 
+# "项目绩效总目标：…发放率100%": a rate set as a target, not the one achieved; "绩效目标完成
+# 情况：…执行率98%" reports the achieved one.
+_TARGET = re.compile(r"目标(?!\s*(?:完成|实现|达成|执行))")
+
+
+def _a_target(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    return _TARGET.search(text, line_start, position) is not None
+
+
 def _other_year(text: str, position: int, year: int | None) -> bool:
     if year is None:
         return False
     sentence_start = text.rfind("。", max(0, position - 200), position) + 1
-    years = _YEAR.findall(text, max(sentence_start, position - 60), position)
+    # "(含2023年转列项目5个)": a year in an aside dates the aside, not the amount after it.
+    before = _ASIDE.sub("", text[sentence_start:position])[-60:]
+    years = _YEAR.findall(before)
     return bool(years) and int(years[-1]) != year
+
+
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 
 
 def prefer_wholes(chosen: dict[str, Candidate], candidates: list[Candidate]) -> None:
@@ -207,6 +227,12 @@ def _classify(lead: str, lead_start: int, quantity: Quantity, words: _Words) -> 
     if not hits:
         return None
     last = hits[-1]
+    if (
+        last.group(0) in _SUM_WORDS
+        and len(hits) > 1
+        and words.senses[hits[-2].group(0)] == "executed"
+    ):
+        last = hits[-2]  # "执行数合计312万元": 合计 sums what was spent, not a budget
     sense = words.senses[last.group(0)]
     if sense == "ignore":
         return None

@@ -54,9 +54,10 @@ _CHANGE = re.compile(
     r"(?:同比|比上年|较上年|较上年度|与上年相比|较\d{4}年度?[^，,。；]{0,8}|与\d{4}年[^，,。；]{0,6}相比)?"
     r"[，,]?\s*(?P<verb>增加|增长|上升|提高|增|减少|下降|降低|节约|减)(?:了)?$"
 )
-# "与2019年相比", "较上年": a year named only to compare does not date the figure.
+# "与2019年相比", "较上年": a year named only to compare does not date the figure, nor does
+# the year carried-over money comes from ("2024年结转2023年资金…" is 2024's money).
 _COMPARISON = re.compile(
-    r"(?:与|较|比)\d{4}年度?(?:[^，,。；\d]{0,6}?相比)?|同比|较上年度?|比上年度?"
+    r"(?:与|较|比)\d{4}年度?(?:[^，,。；\d]{0,6}?相比)?|同比|较上年度?|比上年度?|结转\d{4}年度?"
 )
 _ACTUAL_WORDS = re.compile(r"决算|实际|执行|完成|支出")
 _COMPOUND_PATHS = ("spending.", "three_public.", "accounts.", "budget.execution_rate")

@@ -7,7 +7,8 @@ looks like a quantity. Decisions worth knowing:
 - ``value`` is the number as written, in the unit as written: "5252.64万元" is 5252.64 with
   unit "万元", "57.38万人" is 57.38 with unit "万人" (a magnitude before a measure word stays
   in the unit, never multiplied out). ``Quantity.money()`` converts amounts to 万元.
-- A bare 万/亿 directly followed by punctuation, a space or the end is money: "公用经费57.38万。"
+- A bare 万/亿 directly followed by punctuation, a space, the end or a word that ends a
+  figure (已, 均, 用于 …) is money: "公用经费57.38万。"
   is 57.38 万元. "三百万元" is 300 万元 (a trailing 万/亿 of a Chinese numeral joins the unit).
 - Years, dates, document numbers, heading markers, codes and "5G" are never quantities
   because 年/月/日/号 and letters are not units. A number right after 第 is an ordinal.
@@ -73,6 +74,9 @@ _NOT_A_MEASURE = {
 
 # Characters after which a bare 万/亿 ends the figure and so means 万元/亿元.
 _PUNCT = r"。，,、；;：:！!？?）)\]】」』”\"’'|\s"
+# Words that cannot continue a measure noun, so a bare 万/亿 before them is money too:
+# "批复资金260万已全部到位".
+_ENDS_A_FIGURE = "已|均|都|全部|用于"
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = rf"[{NUMERAL_CHARS}](?:[{NUMERAL_CHARS}]|点(?=[{DIGIT_CHARS}]))*"
 _MEASURES = "|".join(
@@ -94,7 +98,7 @@ _QUANTITY = re.compile(
     r"(?P<whole>整(?![\u4e00-\u9fff]))?"
     r"|(?P<pct>%)"
     rf"|(?:(?P<count_mag>[万亿萬億])(?P<about3>余|多)?)?(?P<measure>{_MEASURES})"
-    rf"|(?P<bare_mag>[万亿萬億])(?=[{_PUNCT}]|$))"
+    rf"|(?P<bare_mag>[万亿萬億])(?=[{_PUNCT}]|{_ENDS_A_FIGURE}|$))"
     r"(?P<about4>左右)?)"
 )
 _BARE = re.compile(
