@@ -211,3 +211,18 @@ def test_a_rate_set_as_a_target_is_not_the_execution_rate() -> None:
         "二、资金情况\n项目批复资金60万元，已拨付54万元。\n"
     )
     assert _budget(parse_text(text, source="t")) == {"adjusted": "60", "executed": "54"}
+
+
+def test_money_a_higher_level_paid_down_is_what_the_project_had() -> None:
+    # 拨付 by the province to the county is the county's money received, not its spending
+    text = (
+        "某县2023年度农机购置补贴项目绩效自评报告\n"
+        "2023年省级拨付我县农机购置补贴资金40万元。\n"
+        "2023年实际使用补贴资金36.5万元，已全部兑付到户。\n"
+    )
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "40", "executed": "36.5"}
+
+
+def test_money_the_unit_paid_out_is_spent() -> None:
+    text = "某县2023年度农机购置补贴项目绩效自评报告\n全年预算40万元，已拨付补贴资金36.5万元。\n"
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "40", "executed": "36.5"}

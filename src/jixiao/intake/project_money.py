@@ -247,11 +247,23 @@ def _classify(lead: str, lead_start: int, quantity: Quantity, words: _Words) -> 
     money = quantity.money()
     if money is None:
         return None
-    if sense == "executed" and "同意" not in masked[: last.start()]:
-        # "经研究，同意向本镇拨付经费N万元" grants the money: an approval is a budget.
+    if (
+        sense == "executed"
+        and "同意" not in masked[: last.start()]
+        and not _RECEIVED.search(masked, max(0, last.start() - 6), last.end() + 3)
+    ):
+        # "经研究，同意向本镇拨付经费N万元" grants the money: an approval is a budget; and so is
+        # what a higher level paid to the unit ("省级拨付我区…62万元", "中央拨付16万元").
         return _candidate("budget.executed", money, start, quantity)
     path = "budget.initial" if "年初" in lead else "budget.adjusted"
     return _candidate(path, money, start, quantity)
+
+
+# Money a higher level paid down: the giver before 拨付/下拨, or the unit itself as recipient.
+_RECEIVED = re.compile(
+    r"(?:中央|省级?|市级?|自治区|上级|国家)(?:财政)?(?:已|共|累计)?(?:拨付|下拨)"
+    r"|(?:拨付|下拨)(?:给|至|到)?(?:我|本)(?:区|县|市|镇|乡|省|单位|局|院|校|中心)"
+)
 
 
 def _candidate(path: str, value: Money | Rate, start: int, quantity: Quantity) -> Candidate:
