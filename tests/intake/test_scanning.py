@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jixiao.intake import cells, normalize, prose, sections, tables
+from jixiao.intake import cells, headers, normalize, prose, sections
 from jixiao.intake.lexicon import LabelMatch, _canonical_wording, _wording_pattern, load_lexicon
 
 
@@ -179,10 +179,10 @@ def test_column_names_read_the_same_with_the_quick_refusal(text: str) -> None:
     cleaned = re.sub(r"[(（][^)）]*[)）]?$", "", text.replace(" ", ""))
     plain = next(
         (
-            tables.Column(kind, int(year) if (year := m.groupdict().get("year")) else None)
-            for pattern, kind in tables._COLUMNS
+            headers.Column(kind, int(year) if (year := m.groupdict().get("year")) else None)
+            for pattern, kind in headers.COLUMNS
             if (m := pattern.fullmatch(cleaned))
         ),
         None,
     )
-    assert tables._column(text) == plain
+    assert headers.column_of(text) == plain

@@ -129,3 +129,106 @@ def test_only_a_line_of_column_words_is_cut_at_its_spaces() -> None:
     assert [c.text for c in cell_stream(header)] == header.split()
     assert [c.text for c in cell_stream(words)] == [words]
     assert [c.text for c in cell_stream(prose)] == [prose]
+
+
+# A spreadsheet flattened column by column: the funds block's row labels and the unit note
+# stand among the header's words, and the first row's values follow the header.
+_MIXED_HEADER = (
+    "临水县项目支出绩效自评表 (2022年度) 项目名称 残疾人补贴 项目资金 年初预算数 (万元) "
+    "年度资金总额 其中:当年财政拨款 实施单位 全年预算数 全年执行数 分值 执行率 得分 "
+)
+
+
+def test_row_labels_mixed_into_the_header_give_the_first_row_its_values() -> None:
+    text = _MIXED_HEADER + "48.2 48.2 47.9 10 99% 9 48.2 48.2 47.9 — 99% —\n"
+    report = parse_text(text, source="t.txt")
+    assert _wan(report, "budget.initial") == "48.2"
+    assert _wan(report, "budget.adjusted") == "48.2"
+    assert _wan(report, "budget.executed") == "47.9"
+    assert _wan(report, "budget.execution_rate") == "99"
+    assert report.budget.executed is not None
+    assert "年度资金总额" in report.budget.executed.evidence.quote
+
+
+def test_a_mixed_header_first_row_short_of_a_value_is_cut_at_its_rate() -> None:
+    # The second row (其中:当年财政拨款) runs on; the first row ends one cell after its 99%.
+    text = _MIXED_HEADER + "48.2 47.9 10 99% 9 48.2 47.9 — 99% — 上年结转资金 — — 其他资金 — —\n"
+    report = parse_text(text, source="t.txt")
+    assert _wan(report, "budget.initial") is None
+    assert _wan(report, "budget.adjusted") == "48.2"
+    assert _wan(report, "budget.executed") == "47.9"
+    assert _wan(report, "budget.execution_rate") == "99"
+
+
+_THREE_PUBLIC_CHANGES = "".join(
+    f"{cell} |\n"
+    for cell in (
+        "经费项目", "2022年度支出 (万元)", "较上年增减(万元)", "增减率",
+        "因公出国(境)费", "0", "0", "0%",
+        "公务接待费", "40.5", "-", "-",
+        "公务用车购置及运行维护费", "300", "-", "-",
+        "总“三公”经费支出", "340.5", "-", "-",
+    )
+)  # fmt: skip
+
+
+def test_a_three_public_table_with_change_columns_and_dash_cells() -> None:
+    text = "2022年度全县“三公”经费决算情况\n" + _THREE_PUBLIC_CHANGES
+    report = parse_text(text, source="t.txt")
+    assert _wan(report, "three_public.total") == "340.5"
+    assert _wan(report, "three_public.reception") == "40.5"
+    assert _wan(report, "three_public.vehicle") == "300"
+    assert _wan(report, "three_public.overseas") == "0"
+
+
+@pytest.mark.parametrize("money_table", [True, False])
+def test_counts_of_vehicles_and_visits_are_never_money(money_table: bool) -> None:
+    counts = "2022年度全县“三公”经费使用情况\n使用项目 |\n2022年度数量或人次 |\n"
+    counts += "公务用车购置数 |\n12 |\n国内公务接待批次 |\n210 |\n国内公务接待人次 |\n1800 |\n"
+    head = "2022年度全县“三公”经费决算情况\n" + _THREE_PUBLIC_CHANGES if money_table else ""
+    report = parse_text(head + counts, source="t.txt")
+    assert _wan(report, "three_public.vehicle_purchase") is None
+    assert _wan(report, "three_public.reception") == ("40.5" if money_table else None)
+
+
+def test_three_public_total_worded_as_its_total_spending() -> None:
+    text = (
+        "2022年度全县“三公”经费决算情况\n2022年度全县“三公”经费总支出为340.5万元，其中因公出国(境)费"
+        "0万元，公务接待费40.5万元，公务用车购置及运行维护费300万元。\n"
+    )
+    report = parse_text(text, source="t.txt")
+    assert _wan(report, "three_public.total") == "340.5"
+
+
+def test_an_adjusted_budget_column_named_without_its_year_word() -> None:
+    text = (
+        "某市本级部门项目支出绩效自评表(2022年)\n项目名称 小学公用经费\n"
+        "项目资金(万元) 年初预算数 调整预算数(A) 全年执行数(B) 执行率(B/A)\n"
+        "年度资金总额 52.3 52.3 51.9 99%\n"
+    )
+    report = parse_text(text, source="t.txt")
+    assert _wan(report, "budget.initial") == "52.3"
+    assert _wan(report, "budget.adjusted") == "52.3"
+    assert _wan(report, "budget.executed") == "51.9"
+    assert _wan(report, "budget.execution_rate") == "99"
+
+
+_LAST_INDICATOR = (
+    "临水县项目支出绩效自评表 (2022年度) 项目名称 残疾人补贴 满意度指标 学生满意度 95% 96% 10 10 "
+)
+
+
+@pytest.mark.parametrize(
+    ("tail", "score"),
+    [
+        ("100 94 总分\n", "94"),  # the label after its values, at the end of the table
+        ("总分 100 94\n", "94"),
+        ("100 94 总分 说明:无\n", "94"),
+        ("94 总分\n", None),  # no full 100 before it: which number is the score is unclear
+        ("100 104 总分\n", None),  # more than the full score: not a self score
+    ],
+)
+def test_a_total_score_label_after_its_values(tail: str, score: str | None) -> None:
+    report = parse_text(_LAST_INDICATOR + tail, source="t.txt")
+    stated = report.performance.self_score
+    assert (str(stated.value.percent) if stated else None) == score

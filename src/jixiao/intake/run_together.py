@@ -10,16 +10,24 @@ reads, and the audit then says so). Nothing is read when no split, or more than 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from jixiao.domain.money import Money, MoneyUnit, Rate
 from jixiao.intake.candidates import Candidate
 
 _HEADER = re.compile(
-    r"(?:全年)?预算数\s*\(A\)\s*(?:全年)?执行数\s*\(B\)\s*(?:预算)?执行率\s*\(B/A[^)]{0,8}\)"
+    r"(?P<initial>年初预算数\s*)?(?:全年|调整后?)?预算数\s*\(A\)\s*(?:全年)?执行数\s*\(B\)\s*"
+    r"(?:预算)?执行率\s*\(B/A[^)]{0,8}\)"
+    # The same names without their letters, as run together as the row itself.
+    r"|(?P<initial_bare>年初预算数)?(?:全年|调整后?)预算数(?:全年|实际)?执行数(?:预算)?执行率"
 )
-_ROW = re.compile(r"(?:年度资金总额|资金总额|合计)[:：]?\s*(?P<digits>\d[\d.]{2,30})%")
+_LABEL = r"(?:年度资金总额|资金总额|合计)"
+_ROW = re.compile(rf"{_LABEL}[:：]?\s*(?P<digits>\d[\d.]{{2,40}})%")
+# The label before the header and the digits straight after it: an OCR line that read the
+# row's first cell, then the header, then the row's values ("年度资金总额年初预算数…52.352.351.999%").
+_LABEL_BEFORE = re.compile(rf"{_LABEL}[:：]?\s*$")
+_DIGITS_AFTER = re.compile(r"\s*(?P<digits>\d[\d.]{2,40})%")
 _REACH = 200  # the row follows its header closely
 _TOLERANCE = Decimal("0.5")  # percentage points
 
@@ -30,40 +38,51 @@ class _Split:
     executed: str
     rate: str
     error: Decimal
+    initial: str = ""  # 年初预算数, when the header has that column before A
 
 
 def run_together_rows(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for header in _HEADER.finditer(text):
         row = _ROW.search(text, header.end(), header.end() + _REACH)
-        if row is None:
+        before = _LABEL_BEFORE.search(text, max(0, header.start() - 12), header.start())
+        after = _DIGITS_AFTER.match(text, header.end())
+        if before is not None and after is not None:
+            row, label = after, before.start()
+        elif row is not None:
+            label = row.start()
+        else:
             continue
-        split = _only_split(row.group("digits"))
+        split = _only_split(
+            row.group("digits"),
+            initial=bool(header.group("initial") or header.group("initial_bare")),
+        )
         if split is None:
             continue
-        start = row.start("digits")
-        spans = (
-            (start, start + len(split.budget)),
-            (start + len(split.budget), start + len(split.budget) + len(split.executed)),
-        )
-        label = row.start()
-        found.append(
-            Candidate(
-                "budget.adjusted", Money.parse(split.budget, MoneyUnit.WAN), label, spans[0][1]
-            )
-        )
-        found.append(
-            Candidate(
-                "budget.executed", Money.parse(split.executed, MoneyUnit.WAN), label, spans[1][1]
-            )
-        )
-        found.append(Candidate("budget.execution_rate", Rate.parse(split.rate), label, row.end()))
+        found.extend(_candidates(split, label, row.start("digits"), row.end()))
     return found
 
 
-def _only_split(digits: str) -> _Split | None:
-    """The one reading of ``digits`` as budget, executed and rate that adds up, if unique."""
-    fits = sorted(_splits(digits), key=lambda s: s.error)
+def _candidates(split: _Split, label: int, start: int, end: int) -> list[Candidate]:
+    found = []
+    at = start
+    for path, digits in (
+        ("budget.initial", split.initial),
+        ("budget.adjusted", split.budget),
+        ("budget.executed", split.executed),
+    ):
+        if digits:
+            at += len(digits)
+            found.append(Candidate(path, Money.parse(digits, MoneyUnit.WAN), label, at))
+    found.append(Candidate("budget.execution_rate", Rate.parse(split.rate), label, end))
+    return found
+
+
+def _only_split(digits: str, *, initial: bool = False) -> _Split | None:
+    """The one reading of ``digits`` as budget, executed and rate that adds up, if unique;
+    with ``initial``, an 年初预算数 first (which the rate does not check: only a single
+    reading of all four is taken)."""
+    fits = sorted(_with_initial(digits) if initial else _splits(digits), key=lambda s: s.error)
     if not fits or fits[0].error > _TOLERANCE:
         return None
     if len(fits) > 1 and fits[1].error <= _TOLERANCE:
@@ -87,6 +106,15 @@ def _splits(digits: str) -> list[_Split]:
                 continue
             error = abs(value_b / value_a * 100 - value_r)
             found.append(_Split(budget, executed, rate, error))
+    return found
+
+
+def _with_initial(digits: str) -> list[_Split]:
+    found = []
+    for cut in range(1, len(digits)):
+        initial = digits[:cut]
+        if _number(initial):
+            found += [replace(s, initial=initial) for s in _splits(digits[cut:])]
     return found
 
 

@@ -18,38 +18,11 @@ from jixiao.domain.money import Money, MoneyUnit, Rate
 from jixiao.domain.report import Indicator
 from jixiao.intake.candidates import Candidate
 from jixiao.intake.cells import Cell, cell_stream
+from jixiao.intake.headers import Column, first_row_length, header_run
 from jixiao.intake.indicators import indicator_at, qualitative_at, undirected_at
 from jixiao.intake.lexicon import Lexicon
 from jixiao.intake.quantities import Quantity, parse_cell
 
-_COLUMNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), kind)
-    for pattern, kind in (
-        (r"年初预算(?:数|资金总额|资金)?", "initial"),
-        (r"(?:全年(?:[(（]调整[)）])?预算(?:数)?|调整后预算(?:数)?)", "adjusted"),
-        (r"(?:全年执行数|预算执行数|实际执行数|执行数|实际投入资金额?)", "executed"),
-        (r"(?:预算)?执行率", "rate"),
-        (r"(?:分值|权重|满分)", "weight"),
-        (r"(?:自评)?得分", "score"),
-        (r"(?P<year>\d{4})年(?:度)?决算数?", "actual"),
-        (r"(?P<year>\d{4})年(?:度)?预算数?", "budget"),
-        (r"上年(?:度)?决算数?", "actual_prior"),
-        (r"本年(?:度)?预算数?", "budget_current"),
-        (r"本年(?:度)?决算数?", "actual_current"),
-        # Bare 预算数 / 决算数: the report year's (三公 tables, 自评表 预算数(A) / 执行数(B)).
-        (r"(?:全年)?预算(?:数|金额)|预算安排数?", "budget_plain"),
-        (r"(?:全年)?决算(?:数|金额)|实际支出数?|支出决算数?", "actual_plain"),
-    )
-)
-# Any column name at all: one test turns down the many cells that name no column before
-# each pattern of _COLUMNS is tried in turn.
-_ANY_COLUMN = re.compile(
-    "|".join(f"(?:{pattern.pattern})" for pattern, _ in _COLUMNS).replace("(?P<year>", "(?:")
-)
-_COLUMN_NOTE = re.compile(r"[(（][^)）]*[)）]?$|[:：]$")
-# A header word a flattened table broke over two cells ("年初" / "预算数").
-_HEADER_HEAD = re.compile(r"^(?:年初|全年|调整后|本年|上年|预算|全年预算|全年执行|实际)$")
-_TEXT_COLUMNS = re.compile(r"原因|说明|偏差|备注|改进措施")
 _UNIT = re.compile(r"[(（]\s*(万元|元)\s*[)）]?|单位[:：]\s*(万元|元)")
 _FUNDS_ROW = re.compile(r"(?:年度)?资金总额|^总额$|^合计$|^项目资金$|^年度预算$")
 _TABLE_TITLE = re.compile(r"^(?=.*(?:\d{4}年|经费|预算|决算|支出|收入)).{4,50}(?:表|说明|情况)$")
@@ -66,13 +39,11 @@ _LEVEL2_BARE = re.compile(
 _ROW_PREFIX = re.compile(
     r"^(?:其中[:：]?|\d+[、.]|[一二三四五六七八九十]+、|\(\d+\)|[(（][一二三四五六七八九十]+[)）])"
 )
+# A row that counts (vehicles, batches, visitors, groups) in a 三公 table's companion table.
+_COUNT_ROW = re.compile(
+    r"(?:购置数|保有量|批次|人次|次数|团组数?|人数|车辆数|辆数?|\((?:辆|批次|人次|个)\))$"
+)
 _MAX_LABEL = 24
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    kind: str
-    year: int | None = None
 
 
 @dataclass
@@ -125,10 +96,16 @@ def _step(
     unit = _UNIT.search(cell.text) if "元" in cell.text else None  # every unit names 元
     if unit:
         state.unit = MoneyUnit.YUAN if (unit.group(1) or unit.group(2)) == "元" else MoneyUnit.WAN
-    columns, taken = _header_run(cells, index)
-    if taken:
-        state.columns = columns
-        return index + taken
+    header = header_run(cells, index)
+    if header.taken:
+        state.columns = header.columns
+        state.unit = header.unit or state.unit
+        after = index + header.taken
+        if header.row is not None and after < len(cells) and cells[after].number is not None:
+            return _first_row(
+                cells, after, header.row, state, reading, kind=kind, year=year, lexicon=lexicon
+            )
+        return after
     if len(cell.text) > 60:  # a paragraph ends any table context
         state.columns = []
         state.levels = ["", ""]
@@ -170,7 +147,29 @@ def _step(
         if _SCORE_ROW.match(cell.text) and grade_cell and _GRADE.match(grade_cell.text):
             reading.grade = (grade_cell.text, grade_cell.start, grade_cell.end)
         return after
+    if _SCORE_ROW.match(cell.text):
+        _score_before(cells, index, reading)
     return index + 1
+
+
+def _first_row(
+    cells: list[Cell],
+    index: int,
+    label: Cell,
+    state: _State,
+    reading: TableReading,
+    *,
+    kind: str,
+    year: int | None,
+    lexicon: Lexicon,
+) -> int:
+    """The values straight after a header that a row label was mixed into: the first row's
+    (the rows after it, with labels left behind in the header, are not read)."""
+    values, after = _values_after(cells, index)
+    rates = [i for i, (_, q) in enumerate(values) if q is not None and q.kind == "rate"]
+    length = first_row_length(state.columns, len(values), rates)
+    _row(label, values[:length], state, reading, kind=kind, year=year, lexicon=lexicon)
+    return after
 
 
 def _glued_row(
@@ -212,67 +211,6 @@ def _inline(
     for path in paths:
         _add(reading, path, cell, value_cell, quantity, unit=state.unit)
     return bool(paths)
-
-
-def _header_run(cells: list[Cell], index: int) -> tuple[list[Column], int]:
-    """Two or more column names in a row; text columns (原因…) in between are kept as such.
-
-    Returns the columns and how many cells they took (0 when this is not a header).
-    """
-    spaced = _spaced_header(cells[index].text)
-    if spaced:
-        return spaced, 1
-    columns: list[Column] = []
-    position = index
-    while position < len(cells):
-        column = _column(cells[position].text)
-        if _HEADER_HEAD.match(cells[position].text) and position + 1 < len(cells):
-            joined = _column(cells[position].text + cells[position + 1].text)
-            if joined is not None:
-                columns.append(joined)
-                position += 2
-                continue
-        if column is None:
-            if columns and _TEXT_COLUMNS.search(cells[position].text):
-                columns.append(Column("text"))
-                position += 1
-                continue
-            break
-        columns.append(column)
-        position += 1
-    while columns and columns[-1].kind == "text":
-        columns.pop()
-        position -= 1
-    if sum(1 for c in columns if c.kind != "text") < 2:
-        return [], 0
-    return columns, position - index
-
-
-def _spaced_header(text: str) -> list[Column]:
-    """A whole header in one cell, its names separated by spaces ("年初预算资金总额(万元)
-    实际投入资金额(万元) 产生差异的原因"): the columns, when every name is one."""
-    names = text.split()
-    if len(names) < 2:
-        return []
-    columns = []
-    for name in names:
-        column = _column(name)
-        if column is None and not _TEXT_COLUMNS.search(name):
-            return []
-        columns.append(column or Column("text"))
-    return columns if sum(1 for c in columns if c.kind != "text") >= 2 else []
-
-
-def _column(text: str) -> Column | None:
-    cleaned = _COLUMN_NOTE.sub("", text.replace(" ", ""))
-    if not _ANY_COLUMN.fullmatch(cleaned):
-        return None
-    for pattern, kind in _COLUMNS:
-        match = pattern.fullmatch(cleaned)
-        if match:
-            year = match.groupdict().get("year")
-            return Column(kind, int(year) if year else None)
-    return None
 
 
 def _values_after(cells: list[Cell], index: int) -> tuple[list[tuple[Cell, Quantity | None]], int]:
@@ -326,6 +264,8 @@ def _row(
             label, _displaced_score(state.columns, values, assigned), state, reading, kind=kind
         )
         return
+    if _COUNT_ROW.search(name):
+        return  # 公务用车购置数 12, 国内公务接待批次 210: counts, never money
     paths = _row_paths(name, lexicon, kind)
     if not paths and state.topic == "three_public" and _TOTAL_ROW.match(name):
         paths = ["three_public.total"]
@@ -481,6 +421,28 @@ def _score_row(
         return
     reading.candidates.append(
         Candidate("performance.self_score", Rate.parse(quantity.digits), label.start, cell.end)
+    )
+    reading.claimed.append((cell.start, cell.end))
+
+
+def _score_before(cells: list[Cell], index: int, reading: TableReading) -> None:
+    """The 总分 label printed after its values, with nothing after it ("… 10 10 100 94 总分"):
+    read only when unambiguous, the full 100 and then one score of at most 100."""
+    if index < 2:
+        return
+    full, own = cells[index - 2].number, cells[index - 1].number
+    if full is None or own is None or "rate" in (full.kind, own.kind):
+        return
+    if full.value != 100 or not 0 <= own.value <= 100:
+        return
+    cell = cells[index - 1]
+    reading.candidates.append(
+        Candidate(
+            "performance.self_score",
+            Rate.parse(own.digits),
+            cells[index - 2].start,
+            cells[index].end,
+        )
     )
     reading.claimed.append((cell.start, cell.end))
 

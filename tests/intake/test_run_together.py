@@ -1,0 +1,63 @@
+"""Funds rows whose amounts and rate a conversion ran together (invented examples)."""
+
+from __future__ import annotations
+
+from jixiao.domain.money import Money, Rate
+from jixiao.intake.run_together import run_together_rows
+
+
+def _read(text: str) -> dict[str, str]:
+    found = {}
+    for candidate in run_together_rows(text):
+        value = candidate.value
+        found[candidate.path] = str(value.wan if isinstance(value, Money) else value.percent)
+        assert isinstance(value, Money | Rate)
+    return found
+
+
+def test_two_amounts_and_a_rate() -> None:
+    text = "全年预算数(A)全年执行数(B)执行率(B/A)\n年度资金总额:390390100%"
+    assert _read(text) == {
+        "budget.adjusted": "390",
+        "budget.executed": "390",
+        "budget.execution_rate": "100",
+    }
+
+
+def test_three_amounts_when_the_header_has_the_initial_budget_first() -> None:
+    text = "项目资金(万元)\n年初预算数调整预算数(A)全年执行数(B)执行率(B/A)\n年度资金总额:64.864.864.8100%"
+    assert _read(text) == {
+        "budget.initial": "64.8",
+        "budget.adjusted": "64.8",
+        "budget.executed": "64.8",
+        "budget.execution_rate": "100",
+    }
+
+
+def test_the_label_before_the_header_and_the_digits_right_after_it() -> None:
+    text = (
+        "项目资金(万元)年度资金总额年初预算数调整预算数(A)全年执行数(B)执行率(B/A)"
+        "52.352.351.999%年度总体目标"
+    )
+    found = _read(text)
+    assert found["budget.initial"] == "52.3"
+    assert found["budget.executed"] == "51.9"
+    assert found["budget.execution_rate"] == "99"
+
+
+def test_a_header_without_its_letters_run_together_as_well() -> None:
+    text = "项目资金(万元)年初预算数全年预算数全年执行数执行率年度资金总额:52.3052.3051.9099%"
+    found = _read(text)
+    assert (found["budget.initial"], found["budget.adjusted"]) == ("52.30", "52.30")
+    assert found["budget.executed"] == "51.90"
+
+
+def test_nothing_is_read_when_two_splits_fit() -> None:
+    # 1 | 11 | 11 | 100 and 11 | 1 | 1 | 100 both make B ÷ A = 100%.
+    text = "年初预算数调整预算数(A)全年执行数(B)执行率(B/A)\n年度资金总额:11111100%"
+    assert _read(text) == {}
+
+
+def test_nothing_is_read_when_no_split_fits() -> None:
+    text = "年初预算数调整预算数(A)全年执行数(B)执行率(B/A)\n年度资金总额:12345678%"
+    assert _read(text) == {}
