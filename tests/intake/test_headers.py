@@ -55,7 +55,8 @@ def test_the_first_row_ends_where_its_rate_column_does() -> None:
 
 def test_a_decrease_and_its_rate_are_change_columns() -> None:
     _, header = _header_at(
-        "经费项目 |\n2020年度支出 (万元) |\n支出减少情况(万元) |\n支出减少率 |\n因公出国(境)费 |\n0 |",
+        "经费项目 |\n2020年度支出 (万元) |\n支出减少情况(万元) |\n支出减少率 |\n"
+        "因公出国(境)费 |\n0 |",
         "2020年度支出 (万元)",
     )
     assert header.columns == [Column("actual", 2020), Column("change"), Column("change_rate")]

@@ -25,7 +25,10 @@ def test_two_amounts_and_a_rate() -> None:
 
 
 def test_three_amounts_when_the_header_has_the_initial_budget_first() -> None:
-    text = "项目资金(万元)\n年初预算数调整预算数(A)全年执行数(B)执行率(B/A)\n年度资金总额:64.864.864.8100%"
+    text = (
+        "项目资金(万元)\n年初预算数调整预算数(A)全年执行数(B)执行率(B/A)\n"
+        "年度资金总额:64.864.864.8100%"
+    )
     assert _read(text) == {
         "budget.initial": "64.8",
         "budget.adjusted": "64.8",

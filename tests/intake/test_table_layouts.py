@@ -232,3 +232,38 @@ def test_a_total_score_label_after_its_values(tail: str, score: str | None) -> N
     report = parse_text(_LAST_INDICATOR + tail, source="t.txt")
     stated = report.performance.self_score
     assert (str(stated.value.percent) if stated else None) == score
+
+
+_ZERO_TOTAL = (
+    "附件: 项目支出绩效自评表 (2023年度) 项目名称 村级公益事业奖补 主管部门 临水县某镇人民政府 "
+    "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 0 0 0 10 0 0 "
+)
+
+
+def test_a_total_row_of_zeros_gives_way_to_its_one_part_with_money() -> None:
+    text = _ZERO_TOTAL + "其中:本年财政拨款 50 48.5 48.5 上年结转资金 其他资金 年度总体目标\n"
+    report = parse_text(text, source="t.txt")
+    assert _wan(report, "budget.initial") == "50"
+    assert _wan(report, "budget.adjusted") == "48.5"
+    assert _wan(report, "budget.executed") == "48.5"
+    assert _wan(report, "budget.execution_rate") is None  # the printed 0 is not the rate
+    assert report.budget.adjusted is not None
+    assert report.budget.adjusted.evidence.quote.startswith("其中:本年财政拨款")
+
+
+def test_two_parts_with_money_under_a_total_of_zeros_give_no_budget() -> None:
+    text = _ZERO_TOTAL + "其中:本年财政拨款 50 48.5 48.5 上年结转资金 5 5 5 其他资金 年度总体目标\n"
+    report = parse_text(text, source="t.txt")
+    assert _wan(report, "budget.adjusted") is None
+    assert _wan(report, "budget.executed") is None
+
+
+def test_a_total_row_with_money_is_read_and_its_parts_are_not() -> None:
+    text = (
+        "2023年度项目支出绩效自评表\n"
+        "项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n"
+        "年度资金总额 | 60 | 60 | 54 | 10 | 90% | 9\n其中:本年财政拨款 | 50 | 50 | 45 |\n"
+    )
+    report = parse_text(text, source="t.txt")
+    assert _wan(report, "budget.adjusted") == "60"
+    assert _wan(report, "budget.executed") == "54"

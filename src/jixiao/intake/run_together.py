@@ -25,7 +25,7 @@ _HEADER = re.compile(
 _LABEL = r"(?:年度资金总额|资金总额|合计)"
 _ROW = re.compile(rf"{_LABEL}[:：]?\s*(?P<digits>\d[\d.]{{2,40}})%")
 # The label before the header and the digits straight after it: an OCR line that read the
-# row's first cell, then the header, then the row's values ("年度资金总额年初预算数…52.352.351.999%").
+# row's first cell, then the header, then its values ("年度资金总额年初预算数…52.352.351.999%").
 _LABEL_BEFORE = re.compile(rf"{_LABEL}[:：]?\s*$")
 _DIGITS_AFTER = re.compile(r"\s*(?P<digits>\d[\d.]{2,40})%")
 _REACH = 200  # the row follows its header closely

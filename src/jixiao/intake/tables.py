@@ -43,6 +43,7 @@ _ROW_PREFIX = re.compile(
 _COUNT_ROW = re.compile(
     r"(?:购置数|保有量|批次|人次|次数|团组数?|人数|车辆数|辆数?|\((?:辆|批次|人次|个)\))$"
 )
+_PART_ROW = re.compile(r"^(?:其中[:：]?\S{2,12}|上年结转资金?|其他资金)[:：]?$")
 _MAX_LABEL = 24
 
 
@@ -60,6 +61,9 @@ class _State:
     unit: MoneyUnit = MoneyUnit.WAN
     levels: list[str] = field(default_factory=lambda: ["", ""])  # 一级, 二级 指标
     topic: str = ""  # "three_public" under a 三公 table's title: its 合计 row is the 三公 total
+    # After a funds total row printed as zeros: the figures its one 其中 row with money gave
+    # (None: no such total row pending).
+    parts: list[Candidate] | None = None
 
 
 def read_tables(
@@ -100,6 +104,7 @@ def _step(
     if header.taken:
         state.columns = header.columns
         state.unit = header.unit or state.unit
+        state.parts = None
         after = index + header.taken
         if header.row is not None and after < len(cells) and cells[after].number is not None:
             return _first_row(
@@ -253,6 +258,9 @@ def _row(
         ):
             _add(reading, path, label, value_cell, number, unit=state.unit)
         return
+    if state.parts is not None and _PART_ROW.match(label.text):
+        _part_row(label, values, state, reading, kind=kind)
+        return
     if (
         state.topic != "three_public"
         and _FUNDS_ROW.search(name)
@@ -260,9 +268,14 @@ def _row(
             c.kind in ("initial", "adjusted", "executed", "budget_plain") for c in state.columns
         )
     ):
-        _funds_row(
-            label, _displaced_score(state.columns, values, assigned), state, reading, kind=kind
-        )
+        assigned = _displaced_score(state.columns, values, assigned)
+        state.parts = None
+        if _no_money(assigned):
+            # "年度资金总额 0 0 0 10 0 0" above "其中:本年财政拨款 50 48.5 48.5": the zeros are
+            # not the project's money; its one 其中 row with money is (see _part_row).
+            state.parts = []
+            assigned = [a for a in assigned if a[0].kind in ("weight", "score")]
+        _funds_row(label, assigned, state, reading, kind=kind)
         return
     if _COUNT_ROW.search(name):
         return  # 公务用车购置数 12, 国内公务接待批次 210: counts, never money
@@ -398,6 +411,42 @@ def _funds_row(
         _add(reading, paths[column.kind], label, cell, quantity, unit=state.unit)
         if column.kind == "executed" and kind == "overall":
             _add(reading, "spending.total", label, cell, quantity, unit=state.unit, rank=1)
+
+
+_MONEY_COLUMNS = ("initial", "adjusted", "executed", "budget_plain", "actual_plain")
+
+
+def _no_money(assigned: list[tuple[Column, tuple[Cell, Quantity | None]]]) -> bool:
+    money = [q for c, (_, q) in assigned if c.kind in _MONEY_COLUMNS and q is not None]
+    return bool(money) and all(q.value == 0 for q in money)
+
+
+def _part_row(
+    label: Cell,
+    values: list[tuple[Cell, Quantity | None]],
+    state: _State,
+    reading: TableReading,
+    *,
+    kind: str,
+) -> None:
+    """A 其中 row under a total row of zeros: its money stands for the project's when it is
+    the only part that has any. Such a row fills the money columns only (分值, 执行率 and
+    得分 are the total row's), so its values are aligned to those; a second part with money
+    takes back what the first gave (their sum is not read: the form does not state it)."""
+    money = [c for c in state.columns if c.kind in _MONEY_COLUMNS]
+    if state.parts is None or not money or len(values) > len(money):
+        return
+    assigned = list(zip(money[len(money) - len(values) :], values, strict=True))
+    if _no_money(assigned) or not any(q is not None for _, q in values):
+        return
+    if state.parts:
+        for candidate in state.parts:
+            reading.candidates.remove(candidate)
+        state.parts = None
+        return
+    before = len(reading.candidates)
+    _funds_row(label, assigned, state, reading, kind=kind)
+    state.parts = reading.candidates[before:]
 
 
 def _score_row(
