@@ -64,3 +64,18 @@ def test_nothing_is_read_when_two_splits_fit() -> None:
 def test_nothing_is_read_when_no_split_fits() -> None:
     text = "年初预算数调整预算数(A)全年执行数(B)执行率(B/A)\n年度资金总额:12345678%"
     assert _read(text) == {}
+
+
+def test_an_ocr_garbled_budget_name_with_the_row_label_just_before() -> None:
+    text = (
+        "项Fl资金(万兀)年度资金总额年初预匏数调整预算将,A、全年执行数(B)执行率(B/A)"
+        "64.864.864.8100%年度总体r二年初设定目标"
+    )
+    found = _read(text)
+    assert found["budget.initial"] == "64.8"
+    assert found["budget.executed"] == "64.8"
+
+
+def test_a_garbled_header_without_the_row_label_reads_nothing() -> None:
+    text = "项目资金(万元)调整预算将,A、全年执行数(B)执行率(B/A)\n64.864.8100%"
+    assert _read(text) == {}

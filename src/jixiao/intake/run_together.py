@@ -21,7 +21,11 @@ _HEADER = re.compile(
     r"(?:预算)?执行率\s*\(B/A[^)]{0,8}\)"
     # The same names without their letters, as run together as the row itself.
     r"|(?P<initial_bare>年初预算数)?(?:全年|调整后?)预算数(?:全年|实际)?执行数(?:预算)?执行率"
+    # OCR that garbled the budget's name ("年初预匏数调整预算将,A、全年执行数(B)执行率(B/A)"):
+    # B and B/A alone; the label and 年初 are looked for in the few characters before.
+    r"|(?P<damaged>(?:全年)?执行数\s*\(B\)\s*(?:预算)?执行率\s*\(B/A[^)]{0,8}\))"
 )
+_DAMAGED_REACH = 30
 _LABEL = r"(?:年度资金总额|资金总额|合计)"
 _ROW = re.compile(rf"{_LABEL}[:：]?\s*(?P<digits>\d[\d.]{{2,40}})%")
 # The label before the header and the digits straight after it: an OCR line that read the
@@ -45,22 +49,35 @@ def run_together_rows(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for header in _HEADER.finditer(text):
         row = _ROW.search(text, header.end(), header.end() + _REACH)
-        before = _LABEL_BEFORE.search(text, max(0, header.start() - 12), header.start())
+        initial = bool(header.group("initial") or header.group("initial_bare"))
+        label_at = _label_before(text, header.start())
+        if header.group("damaged"):
+            if label_at is None:
+                continue  # B and B/A alone are too little without the row's label before
+            initial = "年初" in text[label_at : header.start()]
         after = _DIGITS_AFTER.match(text, header.end())
-        if before is not None and after is not None:
-            row, label = after, before.start()
-        elif row is not None:
+        if label_at is not None and after is not None:
+            row, label = after, label_at
+        elif row is not None and not header.group("damaged"):
             label = row.start()
         else:
             continue
-        split = _only_split(
-            row.group("digits"),
-            initial=bool(header.group("initial") or header.group("initial_bare")),
-        )
+        split = _only_split(row.group("digits"), initial=initial)
         if split is None:
             continue
         found.extend(_candidates(split, label, row.start("digits"), row.end()))
     return found
+
+
+def _label_before(text: str, position: int) -> int | None:
+    """Where the row's label stands just before the header, if it does: right before it, or
+    (a garbled header) within a few characters."""
+    near = _LABEL_BEFORE.search(text, max(0, position - 12), position)
+    if near is not None:
+        return near.start()
+    window_start = max(0, position - _DAMAGED_REACH)
+    named = list(re.finditer(_LABEL, text[window_start:position]))
+    return window_start + named[-1].start() if named else None
 
 
 def _candidates(split: _Split, label: int, start: int, end: int) -> list[Candidate]:
