@@ -79,3 +79,23 @@ def test_an_ocr_garbled_budget_name_with_the_row_label_just_before() -> None:
 def test_a_garbled_header_without_the_row_label_reads_nothing() -> None:
     text = "项目资金(万元)调整预算将,A、全年执行数(B)执行率(B/A)\n64.864.8100%"
     assert _read(text) == {}
+
+
+def test_a_rate_is_printed_to_two_decimals_at_most() -> None:
+    # 121.4|121.4|100% fits, and so would 121.41|2|1.4100% (2 ÷ 121.41 = 1.65%) but for
+    # its four decimals: no form prints a rate so
+    text = "全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额121.4121.4100%其中:财政资金"
+    assert _read(text) == {
+        "budget.adjusted": "121.4",
+        "budget.executed": "121.4",
+        "budget.execution_rate": "100",
+    }
+
+
+def test_a_header_whose_closing_bracket_ocr_read_as_a_digit() -> None:
+    text = "预算数(A)执行数(B)执行率(B/A1得分(20分*执行率)年度财政 资金总额25002500100%20"
+    assert _read(text) == {
+        "budget.adjusted": "2500",
+        "budget.executed": "2500",
+        "budget.execution_rate": "100",
+    }

@@ -18,7 +18,7 @@ from jixiao.intake.candidates import Candidate
 
 _HEADER = re.compile(
     r"(?P<initial>年初预算数\s*)?(?:全年|调整后?)?预算数\s*\(A\)\s*(?:全年)?执行数\s*\(B\)\s*"
-    r"(?:预算)?执行率\s*\(B/A[^)]{0,8}\)"
+    r"(?:预算)?执行率\s*\(B/A(?:[^)]{0,8}\)|\d?)"
     # The same names without their letters, as run together as the row itself.
     r"|(?P<initial_bare>年初预算数)?(?:全年|调整后?)预算数(?:全年|实际)?执行数(?:预算)?执行率"
     # OCR that garbled the budget's name ("年初预匏数调整预算将,A、全年执行数(B)执行率(B/A)"):
@@ -34,6 +34,7 @@ _LABEL_BEFORE = re.compile(rf"{_LABEL}[:：]?\s*$")
 _DIGITS_AFTER = re.compile(r"\s*(?P<digits>\d[\d.]{2,40})%")
 _REACH = 200  # the row follows its header closely
 _TOLERANCE = Decimal("0.5")  # percentage points
+_RATE_PLACES = 2  # a form prints 100%, 98.5%, 97.06%: "4.9100%" is digits of two cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +113,7 @@ def _splits(digits: str) -> list[_Split]:
     for rate_start in range(2, len(digits)):
         rate = digits[rate_start:]
         amounts = digits[:rate_start]
-        if not _number(rate) or "." in amounts[-1:]:
+        if not _number(rate) or "." in amounts[-1:] or _places(rate) > _RATE_PLACES:
             continue
         for cut in range(1, len(amounts)):
             budget, executed = amounts[:cut], amounts[cut:]
@@ -133,6 +134,10 @@ def _with_initial(digits: str) -> list[_Split]:
         if _number(initial):
             found += [replace(s, initial=initial) for s in _splits(digits[cut:])]
     return found
+
+
+def _places(text: str) -> int:
+    return len(text.partition(".")[2])
 
 
 def _number(text: str) -> bool:
