@@ -94,3 +94,14 @@ def test_general_and_fund_money_together_are_all_the_three_public_money() -> Non
         (str(m.value), m.scope, m.aspect) for m in report.mentions if m.path == "three_public.total"
     ]
     assert totals == [("12.5", "预算", "value"), ("10.1", "", "value"), ("80.8", "", "completion")]
+
+
+def test_the_purchase_named_as_a_vehicle_s_funds() -> None:
+    # 公务车购置经费: 公务车 for 公务用车 and 经费 for 费, as a city's budget text writes it
+    text = (
+        "某市2025年市本级“三公”经费预算情况说明\n公务用车购置及运行维护费500万元（其中：公务用车"
+        "运行维护费420万元，公务车购置经费80万元）。\n"
+    )
+    report = parse_text(text, source="t.txt")
+    assert report.three_public.vehicle_purchase is not None
+    assert str(report.three_public.vehicle_purchase.value.wan) == "80"
