@@ -80,3 +80,13 @@ def test_a_years_budget_shown_beside_the_year_befores_accounts_is_a_budget() -> 
     # Final accounts set beside their own year's budget stay final accounts.
     same_year = text.replace("2025年", "2024年")
     assert document_kind(same_year) == "final_accounts"
+
+
+def test_a_title_with_last_year_s_execution_and_this_year_s_budget() -> None:
+    text = (
+        "二、“三公”经费2023年执行情况和2024年预算情况\n"
+        "2023年全县“三公”经费执行数812.5万元，2024年“三公”经费预算数790.2万元。\n"
+    )
+    title = text.split("\n", 1)[0]
+    assert report_year(text, title, "budget") == 2024
+    assert report_year(text, title, "final_accounts") == 2023

@@ -163,7 +163,10 @@ _OF_KIND = {
 def report_year(text: str, title: str | None, kind: str) -> int | None:
     """The year the report is about, or None when the first pages name no year."""
     if title and not title.lstrip().startswith("《"):
-        found = _YEAR.search(_blank(title, _IN_TITLE_OR_NUMBER))
+        blanked = _blank(title, _IN_TITLE_OR_NUMBER)
+        # "2024年执行情况和2025年预算情况" titles a budget: the year of its kind's word first
+        of_kind = _OF_KIND.get(kind)
+        found = (of_kind.search(blanked) if of_kind else None) or _YEAR.search(blanked)
         if found:
             return int(found.group("year"))
     page = _blank(text[:4000], _IN_TITLE_OR_NUMBER)
