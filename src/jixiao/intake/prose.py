@@ -250,6 +250,10 @@ def _sentence_candidates(
             continue
         change = _CHANGE.search(prefix)
         if change and last and (pending is None or rearmed or pending.start < last[0].start):
+            said = event.start - len(prefix)
+            whole = _before_parenthesis(ctx.text, start, said, found) if prefix[:1] == ")" else []
+            if whole:
+                last = whole  # its rate, next, is the whole's as well
             bases = [current.get(c.path, c) if c.scope == "上年" else c for c in last]
             found.extend(_change_of(bases, event, decrease=change.group("verb") in _DECREASE))
             continue
@@ -462,6 +466,19 @@ def _value_for(path: str, quantity: Quantity) -> Money | Rate | None:
     if path.endswith("_rate"):
         return quantity.rate() if quantity.kind == "rate" else None
     return quantity.money() if quantity.kind == "amount" else None
+
+
+def _before_parenthesis(
+    text: str, start: int, closed: int, found: list[Candidate]
+) -> list[Candidate]:
+    """The values stated right before the parenthesis that closes at ``closed``: "车辆费2066万元
+    (其中：运行费1920万元，购置费146万元)，减少12万元" changes the 2066, not the last part."""
+    opened = text.rfind("(", start, closed)
+    outer = [c for c in found if c.aspect == "value" and c.end <= opened]
+    if opened < 0 or not outer:
+        return []
+    latest = max(c.end for c in outer)
+    return [c for c in outer if c.end == latest]
 
 
 def _change_of(values: list[Candidate], quantity: Quantity, *, decrease: bool) -> list[Candidate]:

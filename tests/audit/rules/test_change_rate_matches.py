@@ -83,3 +83,16 @@ def test_a_growth_row_is_checked_against_its_own_two_rows() -> None:
 def test_a_growth_within_the_rounding_of_whole_amounts_passes() -> None:
     # 12 against 90 is -86.67 %; -86.62 lies within what 11.5…12.5 of 89.5…90.5 allows.
     assert run_rule(rule, parse_text(_year_table("-49.32", "-86.62"), source="t")) == []
+
+
+def test_a_change_after_a_parenthesis_of_parts_is_the_whole_s() -> None:
+    # 12 of last year's 2078 is 0.58%: the change is the 2066's, not its last part's (146)
+    text = (
+        "某市2025年市本级“三公”经费预算情况说明\n公务用车购置及运行维护费2066万元（其中：公务用车"
+        "运行维护费1920万元，公务用车购置费146万元），减少12万元，下降{rate}。\n"
+    )
+    right = run_rule(rule, parse_text(text.format(rate="0.58%"), source="t"))
+    wrong = run_rule(rule, parse_text(text.format(rate="0.85%"), source="t"))
+    assert [f.severity for f in right] == []
+    assert [f.severity for f in wrong] == [Severity.ERROR]
+    assert "2066" in wrong[0].message
