@@ -108,3 +108,65 @@ def test_a_three_digit_amount_before_a_row_label_is_not_a_subject_code() -> None
     report = parse_text("2024年度某局部门决算说明\n" + THREE_PUBLIC_YEARS, source="t")
     operation = [g for g in report.growths if g.path == "three_public.vehicle_operation"]
     assert [g.value.value for g in operation] == [180]
+
+
+# A 三公 budget table whose only row has no label: 公车 spans 小计 | 购置 | 运行 in a second
+# header row, one cell per line closed by " |", empty header cells left as bars.
+ONE_ROW_THREE_PUBLIC = "\n".join(
+    [
+        "某县档案局2024年“三公”经费预算情况",
+        "单位:万元",
+        "“三公”经费合计 |",
+        "因公出国(境)费 |",
+        "公务用车购置及运行费 |",
+        "公务接待费 |",
+        "||",
+        "小计 |",
+        "公务用车购置费 |",
+        "公务用车运行费 |",
+        "|||",
+        "36 |",
+        "0 |",
+        "30 |",
+        "12 |",
+        "18 |",
+        "6 |",
+        "二、情况说明",
+    ]
+)
+
+
+def _three_public_values(text: str) -> dict[str, list[Decimal]]:
+    values: dict[str, list[Decimal]] = {}
+    for m in parse_text(text, source="t").mentions:
+        if m.aspect == "value" and m.path.startswith("three_public."):
+            values.setdefault(m.path, []).append(m.value.wan)
+    return values
+
+
+def test_a_single_unlabelled_row_under_the_header_is_the_years_figures() -> None:
+    values = _three_public_values(ONE_ROW_THREE_PUBLIC)
+    assert values == {
+        "three_public.total": [Decimal(36)],
+        "three_public.overseas": [Decimal(0)],
+        "three_public.vehicle": [Decimal(30)],
+        "three_public.vehicle_purchase": [Decimal(12)],
+        "three_public.vehicle_operation": [Decimal(18)],
+        "three_public.reception": [Decimal(6)],
+    }
+    report = parse_text(ONE_ROW_THREE_PUBLIC, source="t")
+    assert report.three_public.vehicle_purchase is not None
+    assert report.three_public.vehicle_purchase.evidence.quote == "12"
+
+
+def test_an_unlabelled_row_shorter_than_the_header_is_not_guessed_into_columns() -> None:
+    text = ONE_ROW_THREE_PUBLIC.replace("6 |\n", "")
+    assert _three_public_values(text) == {}
+
+
+def test_words_in_the_text_win_over_a_row_placed_by_header_order_alone() -> None:
+    text = ONE_ROW_THREE_PUBLIC + "\n公务用车购置费12万元，公务用车运行费18万元。公务接待费5万元。"
+    report = parse_text(text, source="t")
+    assert report.three_public.reception is not None
+    assert report.three_public.reception.value.wan == Decimal(5)
+    assert report.three_public.reception.evidence.quote == "公务接待费5万元"

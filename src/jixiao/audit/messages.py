@@ -66,6 +66,10 @@ CATALOGUE: dict[str, str] = {
         "占比{stated}与{numerator}÷{denominator}计算的{computed}相差{difference}个百分点，"
         "在四舍五入误差范围内"
     ),
+    "values-swapped": (
+        "{first}与{second}的数额前后互换：一处{one}，另一处{other}；"
+        "其中一处的名称与数额对应有误，请核对表格与正文"
+    ),
     "shares-add-up": "{parts}占{whole}的比例合计{total}，各部分之和应为100%",
     "shares-add-up:over": "{parts}占{whole}的比例合计{total}，部分之和超过了100%",
     "completion-rate-matches": (

@@ -37,6 +37,7 @@ from jixiao.audit.rules import (
     three_public_equals_parts,
     total_equals_basic_plus_project,
     unachieved_full_marks,
+    values_swapped,
     whole_equals_stated_parts,
 )
 from jixiao.domain.findings import Finding
@@ -64,6 +65,7 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         three_public_change_equals_parts.CODE: three_public_change_equals_parts.check,
         change_rate_matches.CODE: change_rate_matches.check,
         figure_restated_differently.CODE: figure_restated_differently.check,
+        values_swapped.CODE: values_swapped.check,
         whole_equals_stated_parts.CODE: whole_equals_stated_parts.check,
         count_matches_named_items.CODE: count_matches_named_items.check,
         share_matches.CODE: share_matches.check,

@@ -199,6 +199,10 @@ def _rows(
     """Read the rows under a field header; returns where the table ends."""
     position = index
     by_scope: dict[str, list[tuple[Cell, Money]]] = {}  # "" and 上年: a year row's cells
+    unlabelled = _unlabelled_row(cells, index, len(columns), unit)
+    if unlabelled:
+        _add_row(columns, unlabelled, None, "", found, rank=_INFERRED_RANK)
+        return index + len(unlabelled)
     while position < len(cells):
         cell = cells[position]
         if len(cell.text) > 40:
@@ -224,14 +228,49 @@ def _rows(
             scope = _row_scope(cell.text, *period)
             if scope is not None and _YEAR_ROW.match(cell.text):
                 by_scope.setdefault(scope, values)
-            for path, (value_cell, money) in zip(columns, values, strict=False):
-                if path and scope is not None:
-                    found.candidates.append(
-                        Candidate(path, money, cell.start, value_cell.end, scope=scope)
-                    )
-                    found.claimed.append((value_cell.start, value_cell.end))
+            if scope is not None:
+                _add_row(columns, values, cell.start, scope, found)
         position = label_end + len(values)
     return max(position, index + 1)
+
+
+# A value placed by the header's order alone, not by a label beside it: where the text states
+# the field in words as well, the words win (a flattened two-row header is easy to misorder).
+_INFERRED_RANK = 1
+
+
+def _unlabelled_row(
+    cells: list[Cell], index: int, width: int, unit: MoneyUnit
+) -> list[tuple[Cell, Money]]:
+    """The one row of amounts right under the header with no label of its own (a 三公 budget
+    table "合计 | 出国 | 公车 | 接待" over "79 | 0 | 75 | 4"): the report year's figures, read
+    only when it fills every column exactly, so a row whose label was lost is not misread."""
+    if index >= len(cells) or cells[index].number is None or _SUBJECT_CODE.match(cells[index].text):
+        return []
+    values = _values(cells, index, width, unit)
+    after = index + len(values)
+    if len(values) != width or (after < len(cells) and cells[after].number is not None):
+        return []
+    return values
+
+
+def _add_row(
+    columns: list[str | None],
+    values: list[tuple[Cell, Money]],
+    start: int | None,
+    scope: str,
+    found: FieldTables,
+    *,
+    rank: int = 0,
+) -> None:
+    """Each value as a candidate quoted from its row label (``start``), or from itself."""
+    for path, (value_cell, money) in zip(columns, values, strict=False):
+        if path:
+            begin = value_cell.start if start is None else start
+            found.candidates.append(
+                Candidate(path, money, begin, value_cell.end, scope=scope, rank=rank)
+            )
+            found.claimed.append((value_cell.start, value_cell.end))
 
 
 _GROWTH_ROW = re.compile(r"^(?:\d{4}年?比\d{4}年?|本年比上年|比上年|同比)?增减(?:%|％|率|幅度)")

@@ -37,14 +37,25 @@ _NOT_A_VALUE = re.compile(
 
 def check(report: Report, context: RuleContext) -> Iterable[Finding]:
     groups: dict[tuple[str, str, str], list[Mention]] = {}
-    for mention in report.mentions:
+    for mention in _comparable(report.mentions):
+        groups.setdefault((mention.path, mention.aspect, mention.scope), []).append(mention)
+    for mentions in groups.values():
+        yield from _contradictions(mentions)
+
+
+def comparable_values(mentions: Iterable[Mention]) -> list[Mention]:
+    """The statements of a figure's own value that may be compared with each other (also used by
+    values-swapped)."""
+    return [m for m in _comparable(mentions) if m.aspect == "value" and _plausible(m)]
+
+
+def _comparable(mentions: Iterable[Mention]) -> Iterable[Mention]:
+    for mention in mentions:
         if mention.rank > _SQUARE_RANK or mention.scope == _SOME_NARROWER:
             continue
         if mention.aspect in _OF_ANOTHER_FIGURE:
             continue  # 占本年支出合计的31.69% and 占86.24% (of what?): shares of two wholes
-        groups.setdefault((mention.path, mention.aspect, mention.scope), []).append(mention)
-    for mentions in groups.values():
-        yield from _contradictions(mentions)
+        yield mention
 
 
 def _contradictions(mentions: Sequence[Mention]) -> Iterable[Finding]:
