@@ -170,3 +170,8 @@ def test_words_in_the_text_win_over_a_row_placed_by_header_order_alone() -> None
     assert report.three_public.reception is not None
     assert report.three_public.reception.value.wan == Decimal(5)
     assert report.three_public.reception.evidence.quote == "公务接待费5万元"
+
+
+def test_a_space_left_inside_a_header_word_does_not_lose_its_column() -> None:
+    values = _three_public_values(ONE_ROW_THREE_PUBLIC.replace("公务接待费 |", "公务 接待费 |"))
+    assert values["three_public.reception"] == [Decimal(6)]

@@ -30,6 +30,7 @@ _CLASS_CODE = re.compile(r"^\d{3}$")  # a 类; 款 and 项 codes have 5 and 7 di
 _SUBJECT_CODE = re.compile(r"^2[0-3]\d(?:\d{2}){0,2}$")  # 功能分类 classes are 201…234
 _UNIT = re.compile(r"单位[:：]\s*(万元|元)")
 _FIELD_PATHS = ("spending.", "three_public.")
+_SPACE_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 _WHOLE_COLUMN = re.compile(r"^(?:合计|小计|总计)$")
 _YEAR_ROW = re.compile(
     r"^(?:(?P<year>\d{4})年度?|本年度?|(?P<prior>上年度?))(?P<what>预算数?|决算数?|执行数)?$"
@@ -95,7 +96,8 @@ def read_field_tables(
 
 
 def _field_path(text: str, lexicon: Lexicon) -> str | None:
-    return _field_path_of(text, lexicon)
+    # "公务 接待费": a space the page's layout left inside a header word is no separator
+    return _field_path_of(_SPACE_IN_WORD.sub("", text), lexicon)
 
 
 @functools.lru_cache(maxsize=4096)
