@@ -175,3 +175,66 @@ def test_words_in_the_text_win_over_a_row_placed_by_header_order_alone() -> None
 def test_a_space_left_inside_a_header_word_does_not_lose_its_column() -> None:
     values = _three_public_values(ONE_ROW_THREE_PUBLIC.replace("公务接待费 |", "公务 接待费 |"))
     assert values["three_public.reception"] == [Decimal(6)]
+
+
+# The standard 三公 决算 table copied from a web page: one cell per paragraph, header words
+# broken over two cells, a 预算数 | 决算数 pair under every column, then one row of amounts.
+BUDGET_AND_ACTUAL = "\n\n".join(
+    [
+        "某区档案馆2024年“三公”经费决算公开",
+        "单位:万元",
+        "一般公共预算财政拨款“三公”经费",
+        "合计",
+        "因公出国",
+        "(境)费",
+        "公务用车购置及运行维护费",
+        "公务接待费",
+        "小计",
+        "公务用车",
+        "购置费",
+        "公务用车",
+        "运行维护费",
+        *["预算数", "决算数"] * 6,
+        *["50.00", "40.00", "5.00", "0.00", "35.00", "32.50", "20.00", "20.00", "15.00", "12.50"],
+        *["10.00", "7.50"],
+        "注:本表反映本年度“三公”经费支出预决算情况。",
+    ]
+)
+
+
+def test_a_budget_and_actual_pair_under_each_column_gives_both_bases() -> None:
+    report = parse_text(BUDGET_AND_ACTUAL, source="t")
+    by_scope = {
+        (m.path.removeprefix("three_public."), m.scope): m.value.wan
+        for m in report.mentions
+        if m.aspect == "value" and m.path.startswith("three_public.")
+    }
+    assert by_scope == {
+        ("total", "预算"): Decimal(50),
+        ("total", ""): Decimal(40),
+        ("overseas", "预算"): Decimal(5),
+        ("overseas", ""): Decimal(0),
+        ("vehicle", "预算"): Decimal(35),
+        ("vehicle", ""): Decimal("32.5"),
+        ("vehicle_purchase", "预算"): Decimal(20),
+        ("vehicle_purchase", ""): Decimal(20),
+        ("vehicle_operation", "预算"): Decimal(15),
+        ("vehicle_operation", ""): Decimal("12.5"),
+        ("reception", "预算"): Decimal(10),
+        ("reception", ""): Decimal("7.5"),
+    }
+    assert report.three_public.vehicle_operation is not None
+    assert report.three_public.vehicle_operation.value.wan == Decimal("12.5")
+
+
+def test_in_a_budget_text_the_budget_column_is_the_years_figure() -> None:
+    text = BUDGET_AND_ACTUAL.replace("2024年“三公”经费决算公开", "2024年部门预算“三公”经费预算公开")
+    report = parse_text(text, source="t")
+    assert report.three_public.total is not None
+    assert report.three_public.total.value.wan == Decimal(50)
+
+
+def test_a_pair_row_that_does_not_fit_the_columns_reads_nothing() -> None:
+    text = BUDGET_AND_ACTUAL.replace("预算数\n\n决算数\n\n预算数", "预算数\n\n预算数", 1)
+    report = parse_text(text, source="t")
+    assert report.three_public.vehicle_purchase is None

@@ -31,6 +31,7 @@ _SUBJECT_CODE = re.compile(r"^2[0-3]\d(?:\d{2}){0,2}$")  # 功能分类 classes 
 _UNIT = re.compile(r"单位[:：]\s*(万元|元)")
 _FIELD_PATHS = ("spending.", "three_public.")
 _SPACE_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+_BASIS = re.compile(r"^(?:预算数?|决算数?|执行数)$")
 _WHOLE_COLUMN = re.compile(r"^(?:合计|小计|总计)$")
 _YEAR_ROW = re.compile(
     r"^(?:(?P<year>\d{4})年度?|本年度?|(?P<prior>上年度?))(?P<what>预算数?|决算数?|执行数)?$"
@@ -83,10 +84,14 @@ def read_field_tables(
         if not columns:
             index += 1
             continue
+        pattern, after = _basis_row(cells, after, len(columns))
+        scopes = [_basis_scope(word, kind) for _ in columns for word in pattern] or None
+        columns = [path for path in columns for _ in pattern] or columns
         index = _rows(
             cells,
             _skip_column_numbers(cells, after),
             columns=columns,
+            scopes=scopes,
             unit=unit,
             found=found,
             classification=classification,
@@ -96,13 +101,14 @@ def read_field_tables(
 
 
 def _field_path(text: str, lexicon: Lexicon) -> str | None:
-    # "公务 接待费": a space the page's layout left inside a header word is no separator
-    return _field_path_of(_SPACE_IN_WORD.sub("", text), lexicon)
+    return _field_path_of(text, lexicon)
 
 
 @functools.lru_cache(maxsize=4096)
 def _field_path_of(text: str, lexicon: Lexicon) -> str | None:
     """Cached: the same column and row names recur in every report."""
+    # "公务 接待费": a space the page's layout left inside a header word is no separator
+    text = _SPACE_IN_WORD.sub("", text)
     matches = lexicon.find(text)
     if len(matches) != 1 or matches[0].end - matches[0].start != len(text):
         return None
@@ -118,30 +124,68 @@ def _short_text(cell: Cell) -> bool:
 
 def _field_header(cells: list[Cell], index: int, lexicon: Lexicon) -> tuple[list[str | None], int]:
     """The value columns of a header starting at ``index`` (None for columns of no field)."""
-    opens_with_whole = (
-        _WHOLE_COLUMN.match(cells[index].text) is not None
-        and index + 1 < len(cells)
-        and _field_path(cells[index + 1].text, lexicon) is not None
-    )  # "| 项目 | 合计 | 因公出国（境）费 | …": the whole comes first
-    if _field_path(cells[index].text, lexicon) is None and not opens_with_whole:
+    first = cells[index].text
+    if _field_path(first, lexicon) is None and not _WHOLE_COLUMN.match(first):
         return [], index
-    columns: list[str | None] = []
-    position = index
-    while position < len(cells) and _short_text(cells[position]):
-        text = cells[position].text
-        if not _STRUCTURAL.match(text):
-            columns.append(_field_path(text, lexicon))
-        position += 1
+    texts, position = _header_texts(cells, index, lexicon)
+    columns = [_field_path(text, lexicon) for text in texts]
+    if columns[0] is None and (len(columns) < 2 or columns[1] is None):
+        return [], index  # "| 项目 | 合计 | 因公出国（境）费 | …": a whole only before a field
     if sum(1 for c in columns if c) < 2:
         return [], index
     if sum(1 for c in columns if c and c.startswith("three_public.")) >= 2:
-        texts = [c.text for c in cells[index:position] if not _STRUCTURAL.match(c.text)]
         columns, texts = _vehicle_group(columns, texts)
         columns = [
             "three_public.total" if path is None and _WHOLE_COLUMN.match(text) else path
             for path, text in zip(columns, texts, strict=False)
         ]
     return columns, position
+
+
+def _header_texts(cells: list[Cell], index: int, lexicon: Lexicon) -> tuple[list[str], int]:
+    """The header's short text cells from ``index``, a word broken over two cells joined again
+    ("因公出国" "(境)费", "公务用车" "购置费"), up to a row of 预算数/决算数 under the columns."""
+    texts: list[str] = []
+    position = index
+    while position < len(cells) and _short_text(cells[position]):
+        text = cells[position].text
+        if _BASIS.match(text):
+            break
+        following = cells[position + 1] if position + 1 < len(cells) else None
+        if (
+            following is not None
+            and _short_text(following)
+            and _field_path(text, lexicon) is None
+            and _field_path(text + following.text, lexicon) is not None
+        ):
+            text += following.text
+            position += 1
+        if not _STRUCTURAL.match(text):
+            texts.append(text)
+        position += 1
+    return texts, position
+
+
+def _basis_row(cells: list[Cell], index: int, width: int) -> tuple[list[str], int]:
+    """A row of 预算数 | 决算数 repeated under each of ``width`` columns: the repeated words
+    and where the row ends, or ([], index) when no such row follows the header."""
+    position = index
+    while position < len(cells) and _BASIS.match(cells[position].text):
+        position += 1
+    words = [cell.text for cell in cells[index:position]]
+    count = len(words) // width if width else 0
+    if count < 2 or len(words) != count * width:
+        return [], index
+    pattern = words[:count]
+    if len(set(pattern)) != count or any(w != pattern[i % count] for i, w in enumerate(words)):
+        return [], index
+    return pattern, position
+
+
+def _basis_scope(word: str, kind: str) -> str:
+    if word.startswith("预算"):
+        return "" if kind == "budget" else "预算"
+    return "决算" if kind == "budget" else ""
 
 
 _VEHICLE_PART = (
@@ -193,17 +237,21 @@ def _rows(
     index: int,
     *,
     columns: list[str | None],
+    scopes: list[str] | None,
     unit: MoneyUnit,
     found: FieldTables,
     classification: Classification,
     period: tuple[int | None, str],
 ) -> int:
-    """Read the rows under a field header; returns where the table ends."""
+    """Read the rows under a field header; returns where the table ends. ``scopes``: each
+    column's own, from a 预算数 | 决算数 row under the header."""
     position = index
     by_scope: dict[str, list[tuple[Cell, Money]]] = {}  # "" and 上年: a year row's cells
     unlabelled = _unlabelled_row(cells, index, len(columns), unit)
     if unlabelled:
-        _add_row(columns, unlabelled, None, "", found, rank=_INFERRED_RANK)
+        _add_row(
+            columns, unlabelled, None, scopes or [""] * len(columns), found, rank=_INFERRED_RANK
+        )
         return index + len(unlabelled)
     while position < len(cells):
         cell = cells[position]
@@ -231,7 +279,8 @@ def _rows(
             if scope is not None and _YEAR_ROW.match(cell.text):
                 by_scope.setdefault(scope, values)
             if scope is not None:
-                _add_row(columns, values, cell.start, scope, found)
+                row_scopes = scopes if scopes and not scope else [scope] * len(columns)
+                _add_row(columns, values, cell.start, row_scopes, found)
         position = label_end + len(values)
     return max(position, index + 1)
 
@@ -260,13 +309,13 @@ def _add_row(
     columns: list[str | None],
     values: list[tuple[Cell, Money]],
     start: int | None,
-    scope: str,
+    scopes: list[str],
     found: FieldTables,
     *,
     rank: int = 0,
 ) -> None:
     """Each value as a candidate quoted from its row label (``start``), or from itself."""
-    for path, (value_cell, money) in zip(columns, values, strict=False):
+    for path, scope, (value_cell, money) in zip(columns, scopes, values, strict=False):
         if path:
             begin = value_cell.start if start is None else start
             found.candidates.append(
