@@ -267,3 +267,25 @@ def test_a_total_row_with_money_is_read_and_its_parts_are_not() -> None:
     report = parse_text(text, source="t.txt")
     assert _wan(report, "budget.adjusted") == "60"
     assert _wan(report, "budget.executed") == "54"
+
+
+def test_a_department_forms_spending_rows_take_the_executed_column() -> None:
+    # 部门整体支出绩效自评表: 基本支出 and 项目支出 rows under the 年度资金总额 row
+    text = "\n".join(
+        [
+            "某县农技站2024年度部门整体支出绩效自评表",
+            "部门(单位)总体资金(万元) | 资金来源 | 年初预算数(A) | 全年执行数(B) | 分值 | 得分 |",
+            "年度资金总额: | 820.40 | 861.25 | 10 | 10 |",
+            "基本支出 | 610.00 | 598.75 |",
+            "项目支出 | 210.40 | 262.50 |",
+            "年度总体目标 | 年初设定目标 | 全年实际完成情况 |",
+        ]
+    )
+    report = parse_text(text, source="t")
+    assert _wan(report, "spending.total") == "861.25"
+    assert _wan(report, "spending.basic") == "598.75"
+    assert _wan(report, "spending.project") == "262.50"
+    budgets = {
+        m.path: m.value.wan for m in report.mentions if m.scope == "预算" and m.aspect == "value"
+    }
+    assert budgets == {"spending.basic": Decimal("610.00"), "spending.project": Decimal("210.40")}

@@ -291,8 +291,16 @@ def _row(
             for path in paths:
                 _add(reading, path, label, stated[0][0], stated[0][1], unit=state.unit)
         return
+    if any(column.kind in ("weight", "score") for column, _ in assigned):
+        # "基本支出 | 610.00 | 598.75 |" under 年初预算数 | 全年执行数 | 分值 | 得分: a spending row
+        # has no points, so its amounts fill the money columns from the left
+        money = [c for c in state.columns if c.kind in _MONEY_COLUMNS]
+        assigned = list(zip(money, values, strict=False))
+    revised = any(c.kind == "adjusted" for c in state.columns)
     for column, (cell, quantity) in assigned:
         scope = _column_scope(column, year, kind)
+        if column.kind == "initial" and revised:
+            continue  # 年初预算数 beside 全年预算数: the revised budget is the year's 预算
         if scope is None or quantity is None:
             continue
         for path in paths:
@@ -328,6 +336,12 @@ def _column_scope(column: Column, year: int | None, kind: str) -> str | None:
         return "" if wanted == "budget" else "预算"
     if column.kind == "actual_prior":
         return "上年"
+    # A 部门整体 form's 基本支出 and 项目支出 rows under 年初预算数 | 全年执行数: the year's
+    # spending is the executed column, the budgets are its 预算 (the other way in a budget text)
+    if column.kind == "executed":
+        return "" if wanted == "actual" else "决算"
+    if column.kind in ("initial", "adjusted"):
+        return "" if wanted == "budget" and column.kind == "initial" else "预算"
     return None
 
 
