@@ -71,6 +71,7 @@ _VERSUS_BUDGET = re.compile(
     r"[，,]?\s*(?:金额|数额)?(?:为|达)?$|(?P<overrun>超支|超预算|超出预算)(?:了|金额|数额)?(?:为|达)?$"
 )
 _UNCHANGED = re.compile(r"[，,]?(?:与|较|比)?[^，,。；]{0,10}?(?:持平|无变化|没有变化|未发生变化)")
+_WHOLE_DOCUMENT = ("部门预算", "单位预算", "部门决算", "单位决算", "年预算", "年决算")
 _NAMING = re.compile(r"^(?:以下)?(?:简称|统称|合称)")
 _PAIRED_TOTALS = re.compile(
     r"收入?、?支出?总计(?:各是|各为|分别为|分别是|分别)(?P<a>\d[\d,]*(?:\.\d+)?)(?:万元|元)?[,，、和及]"
@@ -448,7 +449,10 @@ def _labelled(
 
 def _neutral_compound(prefix: str, path: str) -> bool:
     """财政拨款/一般公共预算 before 三公 parts limit nothing (三公 are 财政拨款 by definition),
-    nor does the verb of "实际支出三公经费…"."""
+    nor does the verb of "实际支出三公经费…", nor the document's own name before a total
+    ("2024年部门预算支出总计…": the department's budget is all of it)."""
+    if path.startswith("spending.") and prefix.endswith(_WHOLE_DOCUMENT):
+        return True
     return path.startswith("three_public.") and prefix.endswith(
         ("财政拨款", "一般公共预算", "拨款", "支出")
     )
