@@ -33,3 +33,11 @@ def test_the_units_final_accounts_total() -> None:
 def test_a_funds_budget_stays_a_narrower_scope() -> None:
     text = "某站2024年部门预算说明\n2024年政府性基金预算支出合计30万元。\n"
     assert _spending(text) == {}
+
+
+def test_the_years_expenditure_final_account_is_the_total() -> None:
+    text = (
+        "某站2023年度部门决算说明\n2023年度支出决算96.5万元，其中：人员经费60万元，"
+        "公用经费20.5万元，项目支出16万元。\n"
+    )
+    assert _spending(text) == {"total": "96.5", "project": "16"}
