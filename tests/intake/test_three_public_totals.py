@@ -65,3 +65,13 @@ def test_a_total_after_the_shorthand_in_brackets_is_the_three_public_total() -> 
     report = parse_text(text, source="t.txt")
     assert _three(text)["total"] == "12.4"
     assert report.spending.total is None
+
+
+def test_a_total_after_the_list_of_parts_in_brackets_is_the_three_public_total() -> None:
+    text = (
+        "某局2024年部门预算说明\n2024年“三公”经费（因公出国（境）费、公务用车购置及运行费、"
+        "公务接待费）支出预算合计18万元，其中：公务接待费6万元，公务用车购置及运行费12万元。\n"
+    )
+    report = parse_text(text, source="t.txt")
+    assert _three(text) == {"total": "18", "vehicle": "12", "reception": "6"}
+    assert report.spending.total is None

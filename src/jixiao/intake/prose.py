@@ -72,6 +72,7 @@ _VERSUS_BUDGET = re.compile(
 )
 _UNCHANGED = re.compile(r"[，,]?(?:与|较|比)?[^，,。；]{0,10}?(?:持平|无变化|没有变化|未发生变化)")
 _WHOLE_DOCUMENT = ("部门预算", "单位预算", "部门决算", "单位决算", "年预算", "年决算")
+_EXPLAINING = re.compile(r"[”\"’]?\((?:[^()]|\([^()]*\))*\)")
 _NAMING = re.compile(r"^(?:以下)?(?:简称|统称|合称)")
 _PAIRED_TOTALS = re.compile(
     r"收入?、?支出?总计(?:各是|各为|分别为|分别是|分别)(?P<a>\d[\d,]*(?:\.\d+)?)(?:万元|元)?[,，、和及]"
@@ -182,6 +183,7 @@ def _sentence_candidates(
     pending: LabelMatch | None = None
     rearmed = False  # the label already gave its 预算 figure; a 决算/实际 one may follow
     budget_word: LabelMatch | None = None  # "三公经费决算数为38.74万元，年初预算数为42.00万元"
+    explained: int | None = None  # where "（…）支出合计" resumes after the label's parenthesis
     last: list[Candidate] = []  # the values a change phrase would belong to
     last_label: LabelMatch | None = None
     completing: list[Candidate] = []  # "决算为34.08万元，完成全年预算50.74万元的67.2%"
@@ -202,8 +204,10 @@ def _sentence_candidates(
             if (
                 pending is not None
                 and event.wording in _REPEATING_SUFFIXES
-                and event.start - pending.end <= 2
+                and _adjacent(ctx.text, pending.end, event.start)
             ):
+                if event.start - pending.end > 2:
+                    explained = event.start  # the value's gap runs from here, not the label
                 continue
             if pending is not None and _inside_parenthesis(ctx.text, pending.end, event.start):
                 if _names_the_list(ctx.text, start, pending, event):
@@ -216,7 +220,7 @@ def _sentence_candidates(
                 pending, rearmed, budget_word = last_label, False, event
                 cursor = event.end
                 continue
-            pending, rearmed, budget_word = event, False, None
+            pending, rearmed, budget_word, explained = event, False, None, None
             cursor = event.end
             continue
         prefix = ctx.text[cursor : event.start]
@@ -260,6 +264,8 @@ def _sentence_candidates(
                 pending = None
                 continue
             made = _labelled(ctx, pending, event, start, gap=prefix.lstrip("，, "))
+        elif explained is not None:
+            made = _labelled(ctx, pending, event, start, gap=ctx.text[explained : event.start])
         else:
             made = _labelled(ctx, pending, event, start)
         if not made:
@@ -330,6 +336,12 @@ def _ratio_of(values: list[Candidate], quantity: Quantity, aspect: str) -> list[
         for v in values
         if v.aspect == "value" and isinstance(v.value, Money)
     ]
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Next to each other, or apart only by a parenthesis that explains the first
+    ("“三公”经费（因公出国（境）费、…）支出合计")."""
+    return start - end <= 2 or _EXPLAINING.fullmatch(text, end, start) is not None
 
 
 def _names_the_list(text: str, sentence_start: int, pending: LabelMatch, inner: LabelMatch) -> bool:
