@@ -75,3 +75,11 @@ def test_a_total_after_the_list_of_parts_in_brackets_is_the_three_public_total()
     report = parse_text(text, source="t.txt")
     assert _three(text) == {"total": "18", "vehicle": "12", "reception": "6"}
     assert report.spending.total is None
+
+
+def test_in_final_accounts_the_actual_after_the_bracketed_parts_is_read() -> None:
+    text = (
+        "某局2023年度部门决算说明\n2023年“三公”经费(因公出国(境)费、公务用车购置及运行费、"
+        "公务接待费)支出预算合计18万元，支出决算合计15万元。\n"
+    )
+    assert _three(text) == {"total": "15"}

@@ -183,7 +183,6 @@ def _sentence_candidates(
     pending: LabelMatch | None = None
     rearmed = False  # the label already gave its 预算 figure; a 决算/实际 one may follow
     budget_word: LabelMatch | None = None  # "三公经费决算数为38.74万元，年初预算数为42.00万元"
-    explained: int | None = None  # where "（…）支出合计" resumes after the label's parenthesis
     last: list[Candidate] = []  # the values a change phrase would belong to
     last_label: LabelMatch | None = None
     completing: list[Candidate] = []  # "决算为34.08万元，完成全年预算50.74万元的67.2%"
@@ -206,8 +205,6 @@ def _sentence_candidates(
                 and event.wording in _REPEATING_SUFFIXES
                 and _adjacent(ctx.text, pending.end, event.start)
             ):
-                if event.start - pending.end > 2:
-                    explained = event.start  # the value's gap runs from here, not the label
                 continue
             if pending is not None and _inside_parenthesis(ctx.text, pending.end, event.start):
                 if _names_the_list(ctx.text, start, pending, event):
@@ -220,7 +217,7 @@ def _sentence_candidates(
                 pending, rearmed, budget_word = last_label, False, event
                 cursor = event.end
                 continue
-            pending, rearmed, budget_word, explained = event, False, None, None
+            pending, rearmed, budget_word = event, False, None
             cursor = event.end
             continue
         prefix = ctx.text[cursor : event.start]
@@ -264,8 +261,6 @@ def _sentence_candidates(
                 pending = None
                 continue
             made = _labelled(ctx, pending, event, start, gap=prefix.lstrip("，, "))
-        elif explained is not None:
-            made = _labelled(ctx, pending, event, start, gap=ctx.text[explained : event.start])
         else:
             made = _labelled(ctx, pending, event, start)
         if not made:
@@ -410,6 +405,11 @@ def _labelled(
     label gives a second figure: "三公经费预算7.00万元，支出决算5.86万元")."""
     if gap is None:
         gap = ctx.text[label.end : quantity.start]
+        listing = _EXPLAINING.match(gap)
+        if listing and "、" in listing.group():
+            gap = gap[
+                listing.end() :
+            ]  # "“三公”经费（出国费、…、接待费）支出合计…": the parts named
     if len(gap) > _MAX_GAP or not _GAP_OK.fullmatch(gap):
         return []
     # Only the last clause mark matters; looking back a bounded way keeps a figure-dense run
