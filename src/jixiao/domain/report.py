@@ -111,6 +111,9 @@ class FunctionalBasis(Enum):
     PROJECT = "project"
     STATED = "stated"  # an amount stated just before the list (e.g. 财政拨款支出)
     UNKNOWN = "unknown"
+    # The list lost a name ("…1154.6万元、社会保障和就业支出…" at the top of a page): an item
+    # is missing from it, so its sum is no whole's.
+    PARTIAL = "partial"
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,8 @@ _WHOLE_NAME = re.compile(
     r"(?:合计|总计|总额|财政拨款支出|一般公共预算支出|政府性基金[^，。]*支出)$"
 )
 _PART_NAMES = ("基本支出", "项目支出", "人员经费", "公用经费")
+_BULLET_DIGITS = re.compile(r"\d+")
+_BULLET_NUMERALS = re.compile(r"[一二三四五六七八九十]+")
 _CATCH_ALL = "其他支出"  # a class (229), and also the last item of any kind of breakdown
 
 
@@ -53,7 +55,7 @@ class FunctionalLine:
 @dataclass(frozen=True, slots=True)
 class FunctionalList:
     lines: tuple[FunctionalLine, ...]
-    basis: str  # "total" | "project" | "stated" | "unknown"
+    basis: str  # "total" | "project" | "stated" | "unknown" | "partial"
     whole: tuple[Money, int, int] | None  # the stated whole and its quote span
 
 
@@ -67,6 +69,7 @@ def find_functional(
     every = find_quantities(text) if quantities is None else quantities
     amounts = [q for q in every if q.kind == "amount"]
     found: FunctionalList | None = None
+    bullet = ""  # how the list's first item is marked ("——", "1、"), numbers made alike
     offset = 0
     previous = (0, "")  # the last non-empty paragraph before this one, with its offset
     taken = 0  # amounts before this paragraph: walked past once, not tested for every one
@@ -84,13 +87,21 @@ def find_functional(
         if inside and "支出" in paragraph and found is None:
             listed = _paragraph_list(paragraph, offset, inside, classification, previous)
         elif inside and "支出" in paragraph:
-            listed = _paragraph_list(paragraph, offset, inside, classification, (0, ""))
+            listed = _paragraph_list(
+                paragraph, offset, inside, classification, (0, ""), continuing=True
+            )
         if found is None:
             found = listed
+            if found is not None:
+                bullet = _bullet(paragraph[: found.lines[0].start - offset])
         elif paragraph.strip():
             # "1.一般公共服务支出…\n2.社会保障和就业支出…": a list may go on, one item a line.
             if listed is None or listed.lines[0].start - offset > _ITEM_LEAD:
                 return found
+            if not any(line.code for line in listed.lines) and bullet != _bullet(
+                paragraph[: listed.lines[0].start - offset]
+            ):
+                return found  # "一、…支出\n1、…事务支出": a 款 under the class, not the next class
             known = {line.stated_name for line in found.lines}
             extra = tuple(line for line in listed.lines if line.stated_name not in known)
             found = replace(found, lines=found.lines + extra)
@@ -98,6 +109,11 @@ def find_functional(
             previous = (offset, paragraph)
         offset = end + 1
     return found
+
+
+def _bullet(lead: str) -> str:
+    # "一、" and "二、" mark items alike; "1、" marks another level
+    return _BULLET_NUMERALS.sub("一", _BULLET_DIGITS.sub("0", "".join(lead.split())))
 
 
 def _shifted(quantity: Quantity, delta: int) -> Quantity:
@@ -110,7 +126,11 @@ def _paragraph_list(
     amounts: list[Quantity],
     classification: Classification,
     previous: tuple[int, str],
+    *,
+    continuing: bool = False,
 ) -> FunctionalList | None:
+    """The list in one paragraph. A paragraph that only ``continues`` a list (one item a
+    line) may hold an item whose name is no class: the list it is in has real ones."""
     lines: list[FunctionalLine] = []
     before_first: list[Quantity] = []
     for quantity in amounts:
@@ -124,9 +144,14 @@ def _paragraph_list(
         if any(existing.stated_name == line.stated_name for existing in lines):
             continue
         lines.append(line)
-    if not any(line.code and line.name != _CATCH_ALL for line in lines):
+    if not lines or (
+        not continuing and not any(line.code and line.name != _CATCH_ALL for line in lines)
+    ):
         return None  # "基本支出中医疗业务支出…，其他支出…": 其他支出 alone is any list's rest
     head = paragraph[: lines[0].start - offset]
+    if before_first and head[before_first[-1].end :].strip() == "、":
+        # "…1154610.5元、社会保障和就业支出…": the list's first name is on the page before
+        return FunctionalList(tuple(lines), "partial", None)
     basis, whole = _basis(head, before_first, offset, previous)
     return FunctionalList(tuple(lines), basis, whole)
 

@@ -18,6 +18,7 @@ from jixiao.intake.candidates import Candidate
 from jixiao.intake.lexicon import LabelMatch, LabelSense, Lexicon
 from jixiao.intake.quantities import Quantity, find_quantities
 from jixiao.intake.scopes import effective_scope, other_year_scope
+from jixiao.intake.stated_none import stated_none
 
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _SENTENCE_MARKS = frozenset("。；;！？!?\n")
@@ -49,7 +50,7 @@ _OPEN_BEFORE = re.compile(
 _GOVERNMENT = re.compile(r"全(?:省|市|县|区|镇|乡)|本级|投资区|开发区|新区")
 # Wordings that, right after another label, only repeat what it is ("因公出国(境)费支出预算为…"
 # in a budget: 支出预算 is not a second figure but the first one's 预算).
-_REPEATING_SUFFIXES = frozenset(("支出预算", "支出:", "预算支出总额", "支出预算合计"))
+_REPEATING_SUFFIXES = frozenset(("支出预算", "支出:", "预算支出总额", "支出预算合计", "支出合计"))
 _CHANGE = re.compile(
     r"(?:同比|比上年|较上年|较上年度|与上年相比|较\d{4}年度?[^，,。；]{0,8}|与\d{4}年[^，,。；]{0,6}相比)?"
     r"[，,]?\s*(?P<verb>增加|增长|上升|提高|增|减少|下降|降低|节约|减)(?:了)?$"
@@ -61,18 +62,7 @@ _COMPARISON = re.compile(
 )
 _ACTUAL_WORDS = re.compile(r"决算|实际|执行|完成|支出")
 _COMPOUND_PATHS = ("spending.", "three_public.", "accounts.", "budget.execution_rate")
-_ZERO_AFTER = re.compile(
-    r"(?:支出|经费)?(?:为|是)?(?:零|0)(?![\d.])(?!万|元|%)|(?:支出)?(?:没有|无)(?=[，,。；;])"
-)
 _ALL_OF = re.compile(r"[，,]?(?:全部|均|全)(?:为|是|用于)")
-# Every alternative opens with its own literal, so the regex engine skips in C to 均 or 都
-# instead of trying the alternatives at every character.
-_ALL_ZERO = re.compile(
-    r"均为(?:0|零)(?![\d.])(?:万元|元)?|都为(?:0|零)(?![\d.])(?:万元|元)?"
-    r"|均是(?:0|零)(?![\d.])(?:万元|元)?|均无|均未发生"
-)
-_LIST_JOIN = re.compile(r"^(?:和|、|及|与|以及|,|，)$")
-_NONE_BEFORE = re.compile(r"(?:无|没有|未发生|未安排)$")
 _DECREASE = ("减少", "下降", "降低", "节约", "减")
 # The actual against its budget in so many words: "决算数大于预算数20万元", "超支0.5万元". (A
 # change "较年初预算减少…" stays a change: its rate is checked on the figure before it.)
@@ -81,6 +71,9 @@ _VERSUS_BUDGET = re.compile(
     r"[，,]?\s*(?:金额|数额)?(?:为|达)?$|(?P<overrun>超支|超预算|超出预算)(?:了|金额|数额)?(?:为|达)?$"
 )
 _UNCHANGED = re.compile(r"[，,]?(?:与|较|比)?[^，,。；]{0,10}?(?:持平|无变化|没有变化|未发生变化)")
+_WHOLE_DOCUMENT = ("部门预算", "单位预算", "部门决算", "单位决算", "年预算", "年决算")
+_EXPLAINING = re.compile(r"[”\"’]?\((?:[^()]|\([^()]*\))*\)")
+_NAMING = re.compile(r"^(?:以下)?(?:简称|统称|合称)")
 _PAIRED_TOTALS = re.compile(
     r"收入?、?支出?总计(?:各是|各为|分别为|分别是|分别)(?P<a>\d[\d,]*(?:\.\d+)?)(?:万元|元)?[,，、和及]"
     r"(?P<b>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)"
@@ -116,7 +109,7 @@ def prose_candidates(
     ]
     labels = [lb for lb in lexicon.find(text) if _senses_for(lb, kind)]
     found = list(_paired_totals(text))
-    found.extend(_stated_none(text, labels))
+    found.extend(stated_none(text, labels))
     events: list[LabelMatch | Quantity] = sorted([*labels, *quantities], key=lambda e: e.start)
     current: dict[str, Candidate] = {}
     carried: list[Candidate] = []
@@ -210,7 +203,7 @@ def _sentence_candidates(
             if (
                 pending is not None
                 and event.wording in _REPEATING_SUFFIXES
-                and event.start - pending.end <= 2
+                and _adjacent(ctx.text, pending.end, event.start)
             ):
                 continue
             if pending is not None and _inside_parenthesis(ctx.text, pending.end, event.start):
@@ -340,6 +333,12 @@ def _ratio_of(values: list[Candidate], quantity: Quantity, aspect: str) -> list[
     ]
 
 
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Next to each other, or apart only by a parenthesis that explains the first
+    ("“三公”经费（因公出国（境）费、…）支出合计")."""
+    return start - end <= 2 or _EXPLAINING.fullmatch(text, end, start) is not None
+
+
 def _names_the_list(text: str, sentence_start: int, pending: LabelMatch, inner: LabelMatch) -> bool:
     """A parenthesis holding only a label, after a list of labels, names the whole list."""
     opened = text.rfind("(", pending.end, inner.start)
@@ -347,7 +346,8 @@ def _names_the_list(text: str, sentence_start: int, pending: LabelMatch, inner: 
     if opened < 0 or closing < 0:
         return False
     inside = "".join(ch for ch in text[opened + 1 : closing] if ch not in "“”\"'‘’ ")
-    alone = inside == inner.wording
+    # "(简称“三公”经费)", "(以下统称…)": the naming words are not a second label
+    alone = _NAMING.sub("", inside) == inner.wording
     listed = "、" in text[sentence_start : pending.start]
     return alone and listed and any(s.path.endswith(".total") for s in inner.senses)
 
@@ -405,6 +405,11 @@ def _labelled(
     label gives a second figure: "三公经费预算7.00万元，支出决算5.86万元")."""
     if gap is None:
         gap = ctx.text[label.end : quantity.start]
+        listing = _EXPLAINING.match(gap)
+        if listing and "、" in listing.group():
+            gap = gap[
+                listing.end() :
+            ]  # "“三公”经费（出国费、…、接待费）支出合计…": the parts named
     if len(gap) > _MAX_GAP or not _GAP_OK.fullmatch(gap):
         return []
     # Only the last clause mark matters; looking back a bounded way keeps a figure-dense run
@@ -456,7 +461,10 @@ def _labelled(
 
 def _neutral_compound(prefix: str, path: str) -> bool:
     """财政拨款/一般公共预算 before 三公 parts limit nothing (三公 are 财政拨款 by definition),
-    nor does the verb of "实际支出三公经费…"."""
+    nor does the verb of "实际支出三公经费…", nor the document's own name before a total
+    ("2024年部门预算支出总计…": the department's budget is all of it)."""
+    if path.startswith("spending.") and prefix.endswith(_WHOLE_DOCUMENT):
+        return True
     return path.startswith("three_public.") and prefix.endswith(
         ("财政拨款", "一般公共预算", "拨款", "支出")
     )
@@ -547,37 +555,6 @@ def _unchanged(values: list[Candidate]) -> list[Candidate]:
         )
         for base in values
     ]
-
-
-def _stated_none(text: str, labels: list[LabelMatch]) -> Iterable[Candidate]:
-    """A 三公 part stated as none is stated as 0: "全年无因公出国（境）费支出", "…费为零"."""
-    for label in labels:
-        before = text[max(0, label.start - 3) : label.start]
-        none = _NONE_BEFORE.search(before)
-        zero = _ZERO_AFTER.match(text, label.end)
-        if none is None and zero is None:
-            continue
-        start = label.start - len(before) + none.start() if none else label.start
-        end = label.end if none or zero is None else zero.end()
-        for sense in label.senses:
-            if sense.path.startswith("three_public."):
-                yield Candidate(sense.path, Money.of(0), start, end)
-    yield from _all_zero(text, labels)
-
-
-def _all_zero(text: str, labels: list[LabelMatch]) -> Iterable[Candidate]:
-    """ "因公出国（境）费和公务用车购置费均为0": every part in the list is 0."""
-    for zero in _ALL_ZERO.finditer(text):
-        listed = [lb for lb in labels if lb.end <= zero.start()]
-        position = zero.start()
-        while listed and (
-            listed[-1].end == position or _LIST_JOIN.match(text[listed[-1].end : position])
-        ):
-            label = listed.pop()
-            position = label.start
-            for sense in label.senses:
-                if sense.path.startswith("three_public."):
-                    yield Candidate(sense.path, Money.of(0), label.start, zero.end())
 
 
 def _paired_totals(text: str) -> Iterable[Candidate]:

@@ -25,8 +25,14 @@ from jixiao.intake.quantities import Quantity, parse_cell
 
 _UNIT = re.compile(r"[(（]\s*(万元|元)\s*[)）]?|单位[:：]\s*(万元|元)")
 _FUNDS_ROW = re.compile(r"(?:年度)?资金总额|^总额$|^合计$|^项目资金$|^年度预算$")
-_TABLE_TITLE = re.compile(r"^(?=.*(?:\d{4}年|经费|预算|决算|支出|收入)).{4,50}(?:表|说明|情况)$")
-_TOTAL_ROW = re.compile(r"^(?:合\s*计|总\s*计)$")
+# (A title line may come joined with the 单位 line below it: "…情况表单位:元".)
+_TABLE_TITLE = re.compile(
+    r"^(?=.*(?:\d{4}年|经费|预算|决算|支出|收入)).{4,50}(?:表|说明|情况)"
+    r"(?:\s*[(（]?单位[:：]\s*(?:万元|元)[)）]?)?$"
+)
+# A 三公 table's total row: 合计, or "支出合计" when the table's title says 三公 (the row is the
+# table's whole, not the unit's spending).
+_TOTAL_ROW = re.compile(r"^(?:支出|经费)?(?:合\s*计|总\s*计)$")
 _SCORE_ROW = re.compile(r"^(?:总分|总得分|自评总分|合计得分|综合得分)$")
 _ADJUSTMENT_ROW = re.compile(r"整体支出预算调整")
 _GRADE = re.compile(r"^(优秀|良好|中等|合格|不合格|优|良|中|差)$")
@@ -41,7 +47,7 @@ _ROW_PREFIX = re.compile(
 )
 # A row that counts (vehicles, batches, visitors, groups) in a 三公 table's companion table.
 _COUNT_ROW = re.compile(
-    r"(?:购置数|保有量|批次|人次|次数|团组数?|人数|车辆数|辆数?|\((?:辆|批次|人次|个)\))$"
+    r"(?:购置数|保有量|批次|人次|次数|团组数?|人数|车辆数|辆数?|\((?:辆|批次?|人次|人|个)\))$"
 )
 _PART_ROW = re.compile(r"^(?:其中[:：]?\S{2,12}|上年结转资金?|其他资金)[:：]?$")
 _MAX_LABEL = 24
@@ -280,7 +286,7 @@ def _row(
     if _COUNT_ROW.search(name):
         return  # 公务用车购置数 12, 国内公务接待批次 210: counts, never money
     paths = _row_paths(name, lexicon, kind)
-    if not paths and state.topic == "three_public" and _TOTAL_ROW.match(name):
+    if state.topic == "three_public" and _TOTAL_ROW.match(name):
         paths = ["three_public.total"]
     if not paths:
         return

@@ -76,6 +76,7 @@ _BASIS_PLACEHOLDER = {
     FunctionalBasis.PROJECT: "项目支出功能分类",
     FunctionalBasis.STATED: "所列功能分类",
     FunctionalBasis.UNKNOWN: "其他功能分类",
+    FunctionalBasis.PARTIAL: "其他功能分类",
 }
 
 

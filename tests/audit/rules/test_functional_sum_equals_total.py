@@ -156,3 +156,9 @@ def test_nothing_without_a_whole_or_without_classes() -> None:
     b = ReportBuilder()
     assert run_rule(rule, b.build(spending=_spending(b, FunctionalBasis.TOTAL))) == []
     assert run_rule(rule, b.build(spending=Spending(total=b.money("支出合计1万元")))) == []
+
+
+def test_a_list_that_lost_an_items_name_is_not_summed() -> None:
+    b = ReportBuilder()
+    spending = _spending(b, FunctionalBasis.PARTIAL, total=b.money("支出合计250万元"))
+    assert run_rule(rule, b.build(spending=spending)) == []

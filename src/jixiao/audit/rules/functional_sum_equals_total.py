@@ -25,6 +25,7 @@ _WHOLE_PATHS = {
     FunctionalBasis.PROJECT: ("spending.project",),
     FunctionalBasis.STATED: ("spending.functional_whole",),
     FunctionalBasis.UNKNOWN: ("spending.project", "spending.total"),
+    FunctionalBasis.PARTIAL: (),  # an item lost its name: the listed ones cannot add up
 }
 # The whole a list may really belong to when the text put it under the other heading.
 _OTHER_WHOLE = {
