@@ -66,3 +66,24 @@ def test_a_granting_verb_after_the_amount() -> None:
 def test_a_grant_not_yet_made_after_the_amount_is_not_the_budget() -> None:
     text = TITLE + "市级奖补资金20万元尚未下达。"
     assert _budget(parse_text(text, source="t")) == {}
+
+
+def test_shares_of_several_levels_with_no_total_are_not_the_budget() -> None:
+    text = (
+        TITLE + "2024年，中央下达本县非遗保护补助资金6.2万元；省级配套下拨补助资金1.5万元，"
+        "某某县财政匹配补助资金0.6万元。"
+    )
+    assert _budget(parse_text(text, source="t")) == {}
+
+
+def test_shares_of_several_levels_with_their_total_give_the_total() -> None:
+    text = (
+        TITLE + "中央下达补助资金6.2万元，省级下达补助资金1.5万元，县级配套资金0.6万元，"
+        "共计下达资金8.3万元，已支付8.3万元。"
+    )
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "8.3", "executed": "8.3"}
+
+
+def test_one_level_alone_is_the_budget() -> None:
+    text = TITLE + "中央下达本县非遗保护补助资金6.2万元，已全部支付。"
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "6.2"}

@@ -107,6 +107,7 @@ def project_money(text: str, quantities: list[Quantity], year: int | None) -> li
             leads.append(lead)
     _initial_then_revised(found, leads)
     found, leads = _without_parts_of_initial(found, leads)
+    found, leads = _without_level_shares(found, leads)
     found, leads = _after_masked(text, found, leads, words)
     return _without_item_figures(text, found, leads)
 
@@ -147,6 +148,51 @@ def _granted_after(text: str, quantity: Quantity, lead: str, words: _Words) -> C
         return None
     path = "budget.initial" if "年初" in lead else "budget.adjusted"
     return _candidate(path, money, quantity.start, quantity)
+
+
+# The level of government a share comes from, at the start of its lead: "中央下达…",
+# "自治区匹配下拨…", "省级财政…", "乌海市财政匹配…" (a place name only before 市/县/区财政).
+_LEVEL = re.compile(
+    r"^(?:\d{4}年度?)?(?:(中央|自治区|省|市|州|县|区)(?:级|本级)?(?:财政)?(?=下达|下拨|安排|匹配|配套|拨付|补助|资金|财政)"
+    r"|[\u4e00-\u9fff]{1,4}?(市|州|县|区)(?:级|本级)?财政)"
+)
+
+
+def _without_level_shares(
+    found: list[Candidate], leads: list[str]
+) -> tuple[list[Candidate], list[str]]:
+    """ "中央下达…9.73万；自治区匹配下拨…1.8万元，市财政匹配…0.7848万元" and no total: each
+    budget is one level's share, and the first is not the project's. When a larger budget is
+    stated too (a total, "共2330.9万元"), the shares stay for prefer_wholes to weigh."""
+    budgets = [i for i, c in enumerate(found) if c.path == "budget.adjusted"]
+    levels = {i: _level(leads[i]) for i in budgets}
+    shares: set[int] = set()
+    run: list[int] = []
+    for i in [*budgets, -1]:
+        if levels.get(i) and (not run or found[i].start - found[run[-1]].end < 80):
+            run.append(i)
+            continue
+        if len({levels[j] for j in run}) >= 2 and not any(
+            _larger(found[k], [found[j] for j in run]) for k in budgets if k not in run
+        ):
+            shares.update(run)
+        run = [i] if levels.get(i) else []
+    if not shares:
+        return found, leads
+    kept = [
+        (c, lead) for i, (c, lead) in enumerate(zip(found, leads, strict=True)) if i not in shares
+    ]
+    return [c for c, _ in kept], [lead for _, lead in kept]
+
+
+def _level(lead: str) -> str:
+    match = _LEVEL.match(lead)
+    return (match.group(1) or match.group(2)) if match else ""
+
+
+def _larger(whole: Candidate, parts: list[Candidate]) -> bool:
+    values = [p.value.wan for p in parts if isinstance(p.value, Money)]
+    return isinstance(whole.value, Money) and whole.value.wan >= sum(values) - Decimal("0.011")
 
 
 def _without_parts_of_initial(
