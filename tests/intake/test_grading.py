@@ -64,3 +64,19 @@ def test_the_bracketed_adjusted_budget_as_a_table_header() -> None:
     budget = parse_text(TITLE + text, source="t").budget
     assert budget.adjusted is not None and str(budget.adjusted.value.wan) == "1000"
     assert budget.initial is not None and str(budget.initial.value.wan) == "900"
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("满意度指标服务对象满意度10≥90%≥92%10总分10093.5注:", "93.5"),
+        ("……总分100100注:1.一级指标分值统一设置", "100"),
+    ],
+)
+def test_a_total_row_whose_weight_and_score_ran_together(text: str, score: str) -> None:
+    assert _score(text) == score
+
+
+@pytest.mark.parametrize("text", ["总分1008注", "总分100分", "总分1001234"])
+def test_digits_after_a_total_of_100_that_are_no_score(text: str) -> None:
+    assert _score(text) is None

@@ -99,3 +99,25 @@ def test_a_header_whose_closing_bracket_ocr_read_as_a_digit() -> None:
         "budget.executed": "2500",
         "budget.execution_rate": "100",
     }
+
+
+def test_the_weight_column_between_the_executed_amount_and_the_rate() -> None:
+    text = (
+        "资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分"
+        "年度资金总额:36.535.71097.81%9.8"
+    )
+    assert _read(text) == {
+        "budget.adjusted": "36.5",
+        "budget.executed": "35.7",
+        "budget.execution_rate": "97.81",
+    }
+
+
+def test_a_weight_header_that_states_its_points() -> None:
+    # "111110": 分值 10, then 11 and 11 (1 and 111, 111 and 1 do not give 100%)
+    text = "全年预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分\n年度资金总额:111110100%10"
+    assert _read(text) == {
+        "budget.adjusted": "11",
+        "budget.executed": "11",
+        "budget.execution_rate": "100",
+    }

@@ -29,6 +29,9 @@ _SCORE = re.compile(
 )
 _FULL = Decimal(100)
 _LABEL = re.compile(_SCORE_LABEL)
+# A 总分 row whose two cells a conversion ran together, 分值 100 then 得分: "总分10095.5" is
+# 100 and 95.5. Only a full 100 before it can be told from the score.
+_RUN_TOTAL = re.compile(r"总分\s*100(?P<score>100|[1-9]\d(?:\.\d{1,2})?)(?![\d.%％])")
 _GRADE = re.compile(
     r"(?:等级|等次|自评结果|评价结果|评价结论|评定|评为|评级)\s*(?:为|是|:|：|\||确定为|评定为)?\s*"
     r"[“\"'‘「]?(?P<grade>优 ?秀|良 ?好|中 ?等|合 ?格|不 ?合 ?格|较 ?差|优|良|中|差"
@@ -56,6 +59,14 @@ def score_candidates(text: str) -> list[Candidate]:
                 match.end(),
             )
         )
+    at = text.find("总分")
+    while at >= 0:
+        run = _RUN_TOTAL.match(text, at)
+        if run is not None and not any(c.start <= at < c.end for c in found):
+            found.append(
+                Candidate("performance.self_score", Rate.parse(run.group("score")), at, run.end())
+            )
+        at = text.find("总分", at + 2)
     return found
 
 

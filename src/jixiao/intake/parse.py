@@ -47,6 +47,7 @@ from jixiao.intake.enumerations import find_enumerations
 from jixiao.intake.field_tables import FieldTables, read_field_tables
 from jixiao.intake.functional import FunctionalLine, FunctionalList, find_functional
 from jixiao.intake.grading import grade_match, score_candidates
+from jixiao.intake.lettered_funds import lettered_funds_rows
 from jixiao.intake.lexicon import load_lexicon
 from jixiao.intake.normalize import NormalizedText, normalize
 from jixiao.intake.profile import read_profile
@@ -183,6 +184,7 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
     if not by_others:
         candidates += score_candidates(text)
     candidates += run_together_rows(text)
+    candidates += lettered_funds_rows(text)
     if kind == "project":
         candidates = [c for c in candidates if not c.path.startswith("spending.")]
         candidates += project_money(

@@ -42,6 +42,7 @@ class _Words:
     senses: dict[str, str]  # word -> "budget" | "executed" | "rate" | "ignore"
     masked: re.Pattern[str]
     anywhere: re.Pattern[str]
+    added: re.Pattern[str]
 
 
 @cache
@@ -59,6 +60,10 @@ def _words() -> _Words:
         senses=senses,
         masked=re.compile("|".join(map(re.escape, masked))),
         anywhere=re.compile("|".join(map(re.escape, raw["ignore_anywhere"]))),
+        added=re.compile(
+            f"(?:{'|'.join(map(re.escape, raw['added']))})"
+            f"(?!{'|'.join(map(re.escape, raw['added_then']))})"
+        ),
     )
 
 
@@ -75,6 +80,7 @@ def project_money(text: str, quantities: list[Quantity], year: int | None) -> li
     for quantity in quantities:
         if quantity.kind not in ("amount", "rate"):
             continue
+        prior_end = previous_end
         lead_start = max(previous_end, quantity.start - _MAX_LEAD)
         previous_end = quantity.end
         lead = text[lead_start : quantity.start]
@@ -84,14 +90,143 @@ def project_money(text: str, quantities: list[Quantity], year: int | None) -> li
             lead_start += mark.end()
             lead = lead[mark.end() :]
         candidate = _classify(lead, lead_start, quantity, words)
+        if candidate is None and quantity.kind == "amount":
+            candidate = _granted_after(text, quantity, lead, words)
+        elif (
+            candidate is not None
+            and candidate.path == "budget.adjusted"
+            and _initial_in_sentence(text, prior_end, lead_start)
+            and not _REVISED.search(lead)
+        ):
+            candidate.path = "budget.initial"
+            lead = "年初" + lead  # what the later steps read the lead for
         if candidate is not None and quantity.kind == "rate" and _a_target(text, quantity.start):
             continue
         if candidate is not None and not _other_year(text, quantity.start, year):
             found.append(candidate)
             leads.append(lead)
     _initial_then_revised(found, leads)
+    found, leads = _without_parts_of_initial(found, leads)
+    found, leads = _without_level_shares(found, leads)
     found, leads = _after_masked(text, found, leads, words)
     return _without_item_figures(text, found, leads)
+
+
+_SENTENCE_END = re.compile(r"[。；;\n]")
+
+
+def _initial_in_sentence(text: str, prior_end: int, lead_start: int) -> bool:
+    """ "年初预算项目共14个，项目支出预算资金为2836.14万元": the clause that says 年初 may
+    come before the amount's own clause, in its sentence and after the figure before it."""
+    start = prior_end
+    for end in _SENTENCE_END.finditer(text, prior_end, lead_start):
+        start = end.end()
+    return "年初" in text[start:lead_start]
+
+
+# A verb after an amount that grants it: "补助资金1749万元，全部在规定时限内下达…".
+_GRANTED = frozenset(("下达", "下拨", "拨入", "到位", "批复"))
+_TRAILING = re.compile(r"[^。；;\n\d]{0,30}")
+
+
+def _granted_after(text: str, quantity: Quantity, lead: str, words: _Words) -> Candidate | None:
+    """An amount with no word before it that a granting verb follows, in its sentence and
+    before any other figure, is the budget ("资金1749万元，已全部下达"; "尚未下达" is not)."""
+    if words.anywhere.search(lead) or words.added.search(lead):
+        return None
+    if words.pattern.search(words.masked.sub(lambda m: "\0" * len(m.group(0)), lead)):
+        return None
+    trailing = _TRAILING.match(text, quantity.end)
+    if trailing is None:
+        return None
+    masked = words.masked.sub(lambda m: "\0" * len(m.group(0)), trailing.group(0))
+    hit = words.pattern.search(masked)
+    if hit is None or hit.group(0) not in _GRANTED or "未" in masked[: hit.start()]:
+        return None
+    money = quantity.money()
+    if money is None:
+        return None
+    path = "budget.initial" if "年初" in lead else "budget.adjusted"
+    return _candidate(path, money, quantity.start, quantity)
+
+
+# The level of government a share comes from, at the start of its lead: "中央下达…",
+# "自治区匹配下拨…", "省级财政…", "乌海市财政匹配…" (a place name only before 市/县/区财政).
+_LEVEL = re.compile(
+    r"^(?:\d{4}年度?)?(?:(中央|自治区|省|市|州|县|区)(?:级|本级)?(?:财政)?(?=下达|下拨|安排|匹配|配套|拨付|补助|资金|财政)"
+    r"|[\u4e00-\u9fff]{1,4}?(市|州|县|区)(?:级|本级)?财政)"
+)
+
+
+def _without_level_shares(
+    found: list[Candidate], leads: list[str]
+) -> tuple[list[Candidate], list[str]]:
+    """ "中央下达…9.73万；自治区匹配下拨…1.8万元，市财政匹配…0.7848万元" and no total: each
+    budget is one level's share, and the first is not the project's. When a larger budget is
+    stated too (a total, "共2330.9万元"), the shares stay for prefer_wholes to weigh."""
+    budgets = [i for i, c in enumerate(found) if c.path == "budget.adjusted"]
+    levels = {i: _level(leads[i]) for i in budgets}
+    shares: set[int] = set()
+    run: list[int] = []
+    for i in [*budgets, -1]:
+        if levels.get(i) and (not run or found[i].start - found[run[-1]].end < 80):
+            run.append(i)
+            continue
+        if len({levels[j] for j in run}) >= 2 and not any(
+            _larger(found[k], [found[j] for j in run]) for k in budgets if k not in run
+        ):
+            shares.update(run)
+        run = [i] if levels.get(i) else []
+    if not shares:
+        return found, leads
+    kept = [
+        (c, lead) for i, (c, lead) in enumerate(zip(found, leads, strict=True)) if i not in shares
+    ]
+    return [c for c, _ in kept], [lead for _, lead in kept]
+
+
+def _level(lead: str) -> str:
+    match = _LEVEL.match(lead)
+    return (match.group(1) or match.group(2)) if match else ""
+
+
+def _larger(whole: Candidate, parts: list[Candidate]) -> bool:
+    values = [p.value.wan for p in parts if isinstance(p.value, Money)]
+    return isinstance(whole.value, Money) and whole.value.wan >= sum(values) - Decimal("0.011")
+
+
+def _without_parts_of_initial(
+    found: list[Candidate], leads: list[str]
+) -> tuple[list[Candidate], list[str]]:
+    """Budgets that add up to a 年初 budget stated before them are its parts ("年初预算…
+    2836.14万元，其中：…预算资金为2827.23万元…上年结转…预算资金为8.91万元"), not the year's."""
+    parts: set[int] = set()
+    for at, whole in enumerate(found):
+        if whole.path != "budget.initial" or not isinstance(whole.value, Money):
+            continue
+        later = [
+            i
+            for i in range(at + 1, len(found))
+            if found[i].path == "budget.adjusted" and isinstance(found[i].value, Money)
+        ]
+        for first in range(len(later)):
+            total = Decimal(0)
+            for last in range(first, len(later)):
+                value = found[later[last]].value
+                assert isinstance(value, Money)
+                total += value.wan
+                if last > first and abs(total - whole.value.wan) <= Decimal("0.011") * (
+                    last - first + 1
+                ):
+                    parts.update(later[first : last + 1])
+                if total > whole.value.wan:
+                    break
+    if not parts:
+        return found, leads
+    kept = [
+        (c, lead) for i, (c, lead) in enumerate(zip(found, leads, strict=True)) if i not in parts
+    ]
+    return [c for c, _ in kept], [lead for _, lead in kept]
 
 
 # An amount hidden by the site that reposts the report: "点击查看>> 万元" (bidding sites show it
@@ -220,7 +355,7 @@ def _is_sum_of_neighbours(whole: Candidate, budgets: list[Candidate]) -> bool:
 
 
 def _classify(lead: str, lead_start: int, quantity: Quantity, words: _Words) -> Candidate | None:
-    if words.anywhere.search(lead):
+    if words.anywhere.search(lead) or words.added.search(lead):
         return None
     masked = words.masked.sub(lambda m: "\0" * len(m.group(0)), lead)
     hits = list(words.pattern.finditer(masked))

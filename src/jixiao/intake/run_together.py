@@ -18,6 +18,8 @@ from jixiao.intake.candidates import Candidate
 
 _HEADER = re.compile(
     r"(?P<initial>年初预算数\s*)?(?:全年|调整后?)?预算数\s*\(A\)\s*(?:全年)?执行数\s*\(B\)\s*"
+    # The template's 分值 column may stand between B and B/A: its weight is run in too.
+    r"(?P<weight>分值(?:\s*[(（]\d{1,3}分[)）])?\s*)?"
     r"(?:预算)?执行率\s*\(B/A(?:[^)]{0,8}\)|\d?)"
     # The same names without their letters, as run together as the row itself.
     r"|(?P<initial_bare>年初预算数)?(?:全年|调整后?)预算数(?:全年|实际)?执行数(?:预算)?执行率"
@@ -65,7 +67,9 @@ def run_together_rows(text: str) -> list[Candidate]:
             label = row.start()
         else:
             continue
-        split = _only_split(row.group("digits"), initial=initial)
+        split = _only_split(
+            row.group("digits"), initial=initial, weight=bool(header.group("weight"))
+        )
         if split is None:
             continue
         found.extend(_candidates(split, label, row.start("digits"), row.end()))
@@ -112,11 +116,13 @@ def _candidates(split: _Split, label: int, start: int, end: int) -> list[Candida
     return found
 
 
-def _only_split(digits: str, *, initial: bool = False) -> _Split | None:
+def _only_split(digits: str, *, initial: bool = False, weight: bool = False) -> _Split | None:
     """The one reading of ``digits`` as budget, executed and rate that adds up, if unique;
     with ``initial``, an 年初预算数 first (which the rate does not check: only a single
-    reading of all four is taken)."""
-    fits = sorted(_with_initial(digits) if initial else _splits(digits), key=lambda s: s.error)
+    reading of all four is taken); with ``weight``, the 分值 between the executed amount and
+    the rate ("202010100.00%": 20, 20, 分值 10, 100.00%)."""
+    splits = _with_initial(digits, weight=weight) if initial else _splits(digits, weight=weight)
+    fits = sorted(splits, key=lambda s: s.error)
     if not fits or fits[0].error > _TOLERANCE:
         return None
     if len(fits) > 1 and fits[1].error <= _TOLERANCE:
@@ -124,13 +130,18 @@ def _only_split(digits: str, *, initial: bool = False) -> _Split | None:
     return fits[0]
 
 
-def _splits(digits: str) -> list[_Split]:
+def _splits(digits: str, *, weight: bool = False) -> list[_Split]:
     found = []
     for rate_start in range(2, len(digits)):
         rate = digits[rate_start:]
         amounts = digits[:rate_start]
         if not _number(rate) or "." in amounts[-1:] or _places(rate) > _RATE_PLACES:
             continue
+        if weight:
+            unweighted = _without_weight(amounts)
+            if unweighted is None:
+                continue
+            amounts = unweighted
         for cut in range(1, len(amounts)):
             budget, executed = amounts[:cut], amounts[cut:]
             if not (_number(budget) and _number(executed)):
@@ -143,12 +154,25 @@ def _splits(digits: str) -> list[_Split]:
     return found
 
 
-def _with_initial(digits: str) -> list[_Split]:
+# A 分值 is a whole number of points; the execution line of a 自评表 weighs 5 to 30.
+_WEIGHT = re.compile(r"(?:[5-9]|[1-3]\d)$")
+
+
+def _without_weight(amounts: str) -> str | None:
+    """``amounts`` without the 分值 run in at its end, or None when they cannot end in one.
+    The longest weight the digits allow is taken ("…10" is 10, not 0; "…15" is 15)."""
+    match = _WEIGHT.search(amounts)
+    if match is None or match.start() == 0:
+        return None
+    return amounts[: match.start()]
+
+
+def _with_initial(digits: str, *, weight: bool = False) -> list[_Split]:
     found = []
     for cut in range(1, len(digits)):
         initial = digits[:cut]
         if _number(initial):
-            found += [replace(s, initial=initial) for s in _splits(digits[cut:])]
+            found += [replace(s, initial=initial) for s in _splits(digits[cut:], weight=weight)]
     return found
 
 

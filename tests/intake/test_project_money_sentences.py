@@ -1,0 +1,89 @@
+"""A project's money whose kind the sentence around it says, not the words just before it
+(invented examples)."""
+
+from __future__ import annotations
+
+from jixiao.domain.report import Report
+from jixiao.intake.parse import parse_text
+
+TITLE = "某县文化馆2024年度项目支出绩效自评报告\n"
+
+
+def _budget(report: Report) -> dict[str, str]:
+    out = {}
+    for name in ("initial", "adjusted", "executed", "execution_rate"):
+        stated = getattr(report.budget, name)
+        if stated is not None:
+            value = stated.value
+            out[name] = str(value.percent if name == "execution_rate" else value.wan)
+    return out
+
+
+def test_the_start_of_year_budget_named_in_an_earlier_clause() -> None:
+    text = TITLE + "本馆2024年年初预算项目共5个，项目支出预算资金为126.5万元。"
+    assert _budget(parse_text(text, source="t")) == {"initial": "126.5"}
+
+
+def test_the_start_of_year_word_does_not_reach_past_the_figure_before() -> None:
+    text = TITLE + "本馆年初预算项目资金100万元，全年预算资金为120万元，已支付118万元。"
+    assert _budget(parse_text(text, source="t")) == {
+        "initial": "100",
+        "adjusted": "120",
+        "executed": "118",
+    }
+
+
+def test_budgets_that_add_up_to_the_start_of_year_budget_are_its_parts() -> None:
+    text = (
+        TITLE + "本馆年初预算项目共5个，预算资金为126.5万元，其中：1.本年财政拨款安排项目4个，"
+        "预算资金为120万元。2.上年结转项目1个，预算资金为6.5万元。"
+    )
+    assert _budget(parse_text(text, source="t")) == {"initial": "126.5"}
+
+
+def test_an_amount_added_during_the_year_is_not_the_budget() -> None:
+    text = TITLE + "年初预算资金80万元。年中追加项目资金12万元，涉及项目2个。"
+    assert _budget(parse_text(text, source="t")) == {"initial": "80"}
+
+
+def test_what_the_budget_came_to_after_an_addition_is_the_budget() -> None:
+    text = TITLE + "年中追加后项目资金为92万元，已支付90万元。"
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "92", "executed": "90"}
+
+
+def test_a_granting_verb_after_the_amount() -> None:
+    text = (
+        TITLE + "2024年中央、省级非遗保护补助资金46万元，全部在规定时限内下达到项目单位。"
+        "截至年底已支付41.4万元，支付率90%。"
+    )
+    assert _budget(parse_text(text, source="t")) == {
+        "adjusted": "46",
+        "executed": "41.4",
+        "execution_rate": "90",
+    }
+
+
+def test_a_grant_not_yet_made_after_the_amount_is_not_the_budget() -> None:
+    text = TITLE + "市级奖补资金20万元尚未下达。"
+    assert _budget(parse_text(text, source="t")) == {}
+
+
+def test_shares_of_several_levels_with_no_total_are_not_the_budget() -> None:
+    text = (
+        TITLE + "2024年，中央下达本县非遗保护补助资金6.2万元；省级配套下拨补助资金1.5万元，"
+        "某某县财政匹配补助资金0.6万元。"
+    )
+    assert _budget(parse_text(text, source="t")) == {}
+
+
+def test_shares_of_several_levels_with_their_total_give_the_total() -> None:
+    text = (
+        TITLE + "中央下达补助资金6.2万元，省级下达补助资金1.5万元，县级配套资金0.6万元，"
+        "共计下达资金8.3万元，已支付8.3万元。"
+    )
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "8.3", "executed": "8.3"}
+
+
+def test_one_level_alone_is_the_budget() -> None:
+    text = TITLE + "中央下达本县非遗保护补助资金6.2万元，已全部支付。"
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "6.2"}
