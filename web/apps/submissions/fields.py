@@ -70,6 +70,7 @@ FUNCTIONAL_BASIS = {
     "project": "项目支出",
     "stated": "文中另行说明的支出",
     "unknown": "未说明",
+    "partial": "列表缺少科目名称，不核对合计",
 }
 
 INDICATOR_COLUMNS: dict[str, str] = {
