@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from jixiao.domain.report import Report
 from jixiao.intake.parse import parse_text
 from jixiao.intake.run_together import run_together_rows
+from tests.intake.budget_figures import budget_figures as _budget
 
 TITLE = "某镇2024年道路项目绩效自评报告\n"
-
-
-def _budget(report: Report) -> dict[str, str]:
-    out = {}
-    for name in ("initial", "adjusted", "executed", "execution_rate"):
-        stated = getattr(report.budget, name)
-        if stated is not None:
-            value = stated.value
-            out[name] = str(value.percent if name == "execution_rate" else value.wan)
-    return out
 
 
 def test_payment_verbs_and_the_payment_rate() -> None:

@@ -3,20 +3,10 @@
 
 from __future__ import annotations
 
-from jixiao.domain.report import Report
 from jixiao.intake.parse import parse_text
+from tests.intake.budget_figures import budget_figures as _budget
 
 TITLE = "某县文化馆2024年度项目支出绩效自评报告\n"
-
-
-def _budget(report: Report) -> dict[str, str]:
-    out = {}
-    for name in ("initial", "adjusted", "executed", "execution_rate"):
-        stated = getattr(report.budget, name)
-        if stated is not None:
-            value = stated.value
-            out[name] = str(value.percent if name == "execution_rate" else value.wan)
-    return out
 
 
 def test_the_start_of_year_budget_named_in_an_earlier_clause() -> None:
