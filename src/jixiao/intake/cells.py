@@ -154,7 +154,10 @@ def _header_cells(token: str, at: int, number: int) -> list[Cell]:
 
 # Two or more year columns with nothing between them ("2017年决算数2018年预算数").
 _YEAR_HEADER = re.compile(r"\d{4}年度?(?:预算|决算|执行)数")
-_YEAR_HEADERS = re.compile(rf"(?:{_YEAR_HEADER.pattern}){{2,}}")
+_YEAR_COLUMN_TAIL = r"年度?(?:预算|决算|执行)数"
+# Written to open with one digit outside any repeat, so that the engine skips in C to the
+# digits instead of trying the repeat at every character of every line.
+_YEAR_HEADERS = re.compile(rf"\d\d{{3}}{_YEAR_COLUMN_TAIL}(?:\d{{4}}{_YEAR_COLUMN_TAIL})+")
 _TRAILING_FIGURE = re.compile(r"(?<![\d.])\d[\d,]*(?:\.\d+)?%?$")
 _AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?万?元")
 _GLUED_AMOUNTS = re.compile(r"(?:\d[\d,]*(?:\.\d+)?万?元){2,}")

@@ -20,8 +20,13 @@ from jixiao.intake.numerals import parse_chinese
 Locate = Callable[[int, int], Evidence]
 
 _CHINESE_COUNT = "一二两三四五六七八九十"
+# The count opens with one character class (a digit or a numeral, the rest checked behind it)
+# so that the regex engine skips in C to where a match may start: "\d{1,2}|[一…]{1,3}" as an
+# alternation made it try every character of the report.
 _COUNTED = re.compile(
-    rf"(?P<count>\d{{1,2}}|[{_CHINESE_COUNT}]{{1,3}})(?P<measure>个|家|项|所|名|座|支)"
+    rf"(?P<count>[\d{_CHINESE_COUNT}]"
+    rf"(?:(?<=\d)\d?|(?<=[{_CHINESE_COUNT}])[{_CHINESE_COUNT}]{{0,2}}))"
+    r"(?P<measure>个|家|项|所|名|座|支)"
     r"(?P<noun>[\u4e00-\u9fff（）()]{0,12}?)\s*[，,]?\s*"
     r"(?:(?:即|分别是|分别为|分别有|具体为|具体是)\s*[:：]?|[:：])\s*"
     r"(?P<list>[^，,。；;：:\n]{3,400})"

@@ -24,10 +24,12 @@ _TRADITIONAL_HINTS = re.compile(
     "[們個這為與說過發經費決預項會計務額進業關廳區縣鄉鎮財撥資補貼總結報實際執處級條購運維護車億萬圓]"
 )
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+# Each opens with the bracket and looks behind it for the 汉字: a pattern that opens with a
+# look-behind is tried at every character, one that opens with a class is skipped to in C.
 _PINYIN_TONED = re.compile(
-    rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]"
+    rf"[(（](?<=[\u4e00-\u9fff][(（])(?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]"
 )
-_PINYIN_PLAIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]{1,6}[)）]")
+_PINYIN_PLAIN = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])[a-zü]{1,6}[)）]")
 
 
 @cache
