@@ -121,3 +121,22 @@ def test_a_weight_header_that_states_its_points() -> None:
         "budget.executed": "11",
         "budget.execution_rate": "100",
     }
+
+
+def test_a_lone_rate_after_a_header_whose_amount_cells_are_empty() -> None:
+    for text in (
+        "支出规模全年预算数全年执行数执行率资金来源:(1)财政拨款98.6%资金结构:(1)基本支出98.6%",
+        "年初预算数全年(调整)预算数全年执行数执行率(%)执行率权重执行率得分(分)O91%109.1当年目标",
+    ):
+        found = _read(text)
+        assert set(found) == {"budget.execution_rate"}, text
+        assert found["budget.execution_rate"] in ("98.6", "91"), text
+
+
+def test_no_lone_rate_when_an_amount_stands_between_header_and_rate() -> None:
+    for text in (
+        "全年预算数全年执行数执行率财政拨款120.5万元,98.6%",
+        "全年预算数全年执行数执行率经费来源2笔,98.6%",
+        "全年预算数全年执行数执行率。全县完成率98.6%",
+    ):
+        assert "budget.execution_rate" not in _read(text), text

@@ -27,6 +27,14 @@ _HEADER = re.compile(
     # B and B/A alone; the label and 年初 are looked for in the few characters before.
     r"|(?P<damaged>(?:全年)?执行数\s*\(B\)\s*(?:预算)?执行率\s*\(B/A[^)]{0,8}\))"
 )
+# The same header with its amount cells left empty, then the row's one value left, its rate:
+# "全年预算数全年执行数执行率资金来源:(1)财政拨款103.21%", "…预算数全年执行数执行率(%)执行率
+# 权重执行率得分(分)O76%". Between them only words, and the (1) of a list: any other digit is
+# an amount of the row, and then the row is not read this way.
+_LONE_HEADER = re.compile(r"预算数\s*(?:全年|实际)?执行数\s*(?:预算)?执行率(?:\s*[(（][%％][)）])?")
+_LONE_RATE = re.compile(
+    r"(?:[^\d%％。\n]|[(（]\d[)）]){0,40}?(?<![\d.])(?P<rate>\d{1,3}(?:\.\d{1,2})?)[%％]"
+)
 _DAMAGED_REACH = 30
 _HEADER_BEFORE_RATE = 60  # a header's names before its 执行率, spaces included
 _HEADER_AFTER_RATE = 24  # 执行率 and its "(B/A…)"
@@ -73,6 +81,19 @@ def run_together_rows(text: str) -> list[Candidate]:
         if split is None:
             continue
         found.extend(_candidates(split, label, row.start("digits"), row.end()))
+    return found + _lone_rates(text)
+
+
+def _lone_rates(text: str) -> list[Candidate]:
+    """The execution rate of a run-together header whose amounts are empty (see _LONE_HEADER).
+    Ranked below any rate the text states with its own label."""
+    found = []
+    for header in _LONE_HEADER.finditer(text):
+        rate = _LONE_RATE.match(text, header.end())
+        if rate is None or not 0 < Decimal(rate.group("rate")) <= 200:
+            continue
+        value = Rate.parse(rate.group("rate"))
+        found.append(Candidate("budget.execution_rate", value, header.start(), rate.end(), rank=2))
     return found
 
 
