@@ -140,3 +140,24 @@ def test_no_lone_rate_when_an_amount_stands_between_header_and_rate() -> None:
         "全年预算数全年执行数执行率。全县完成率98.6%",
     ):
         assert "budget.execution_rate" not in _read(text), text
+
+
+def test_rate_weight_and_score_run_together_split_by_the_score() -> None:
+    cases = {
+        # garbled amounts before the rate, the rate without its sign
+        "全年执行数执行率执行率权重执行率得分年度总金额.41.08.688.45108.85": "88.45",
+        # a rate over 100 earns the full weight
+        "执行率执行率权重执行率得分年度总金额102.5%1515": "102.5",
+        # a weight of 20
+        "执行率(%)执行率权重执行率得分合计95%2019": "95",
+    }
+    for text, rate in cases.items():
+        assert _read(text).get("budget.execution_rate") == rate, text
+
+
+def test_no_rate_when_no_split_or_more_than_one_gives_the_score() -> None:
+    for text in (
+        "执行率执行率权重执行率得分年度总金额88.45109.9",  # 8.845 is not 9.9
+        "执行率执行率权重执行率得分年度总金额100100",  # no score left after the weight
+    ):
+        assert "budget.execution_rate" not in _read(text), text
