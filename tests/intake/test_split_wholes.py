@@ -68,3 +68,13 @@ def test_a_budget_split_is_no_total_outside_an_overall_report_or_at_the_year_s_s
     ):
         report = parse_text(text, source="t")
         assert report.spending.total is None, text
+
+
+def test_a_budget_split_is_no_total_when_the_text_also_states_what_was_spent() -> None:
+    text = (
+        "某县水文站2023年度整体支出绩效自评报告\n"
+        "部门预算总金额512.30万元，其中：基本支出480.10万元，项目支出32.20万元。"
+        "全年实际支出500.00万元，执行率97.60%。\n"
+    )
+    report = parse_text(text, source="t")
+    assert report.spending.total is None or report.spending.total.value.wan != Decimal("512.30")

@@ -58,6 +58,11 @@ def split_totals(
     ``stated`` are the figures already read: an amount one of them holds is not read again.
     """
     held = {c.end for c in stated if c.aspect == "value"}
+    # The budget stands for the unit's money only in a text that states no amount spent.
+    spent = any(
+        c.aspect == "value" and c.path in ("spending.total", "budget.executed") and not c.scope
+        for c in stated
+    )
     found = []
     for quantity in quantities:
         if quantity.kind != "amount" or quantity.end in held:
@@ -70,16 +75,15 @@ def split_totals(
         clause = text[start : quantity.start].strip()
         money = quantity.money()
         spending = _UNIT_SPENDING.fullmatch(clause)
-        if money is None or not (
-            spending or (kind == "overall" and _UNIT_BUDGET.fullmatch(clause))
-        ):
+        budget = kind == "overall" and not spent and _UNIT_BUDGET.fullmatch(clause)
+        if money is None or not (spending or budget):
             continue
         start = text.index(clause, start)
         sentence_from = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
         scopes = lexicon.scopes_in(clause)
         if not spending:
-            # The budget named as the unit's whole, not as another scope of it; any figure
-            # the text states as spent wins over it (rank).
+            # The budget named as the unit's whole, not as another scope of it (ranked
+            # below any labelled total all the same).
             scopes = [s for s in scopes if s != "预算"]
         scope = other_year_scope(text[sentence_from:start] + clause, year) or effective_scope(
             scopes, path="spending.total", kind=kind
