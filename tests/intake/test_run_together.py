@@ -161,3 +161,9 @@ def test_no_rate_when_no_split_or_more_than_one_gives_the_score() -> None:
         "执行率执行率权重执行率得分年度总金额100100",  # no score left after the weight
     ):
         assert "budget.execution_rate" not in _read(text), text
+
+
+def test_no_rate_from_indicator_rows_far_after_a_header_left_empty() -> None:
+    words = "当年绩效目标全年目标实际完成情况保障单位正常运转按时完成年度各项工作任务" * 3
+    text = "执行率执行率权重执行率得分" + words + "预算完成率%100%1010是"
+    assert "budget.execution_rate" not in _read(text)

@@ -40,7 +40,7 @@ _LONE_RATE = re.compile(
 # rate times the weight (at most the weight), which tells the one split.
 _WEIGHTED_HEADER = re.compile(r"执行率\s*(?:[(（][%％][)）])?\s*执行率权重\s*执行率得分")
 _DIGIT_RUN = re.compile(r"[\d.]+%?[\d.]+")
-_WEIGHTED_REACH = 160
+_WEIGHTED_REACH = 80  # the row right after its header, not the indicator rows further on
 _DAMAGED_REACH = 30
 _HEADER_BEFORE_RATE = 60  # a header's names before its 执行率, spaces included
 _HEADER_AFTER_RATE = 24  # 执行率 and its "(B/A…)"
