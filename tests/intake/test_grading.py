@@ -80,3 +80,11 @@ def test_a_total_row_whose_weight_and_score_ran_together(text: str, score: str) 
 @pytest.mark.parametrize("text", ["总分1008注", "总分100分", "总分1001234"])
 def test_digits_after_a_total_of_100_that_are_no_score(text: str) -> None:
     assert _score(text) is None
+
+
+@pytest.mark.parametrize("word", ["均", "都", "皆"])
+def test_a_grade_stated_at_once_for_the_whole_and_its_funds(word: str) -> None:
+    text = f"本年度部门整体支出和专项资金的自评等次{word}为优秀。\n"
+    report = parse_text(TITLE + text, source="t")
+    assert report.performance.grade is not None
+    assert report.performance.grade.value == "优秀"

@@ -121,3 +121,49 @@ def test_a_weight_header_that_states_its_points() -> None:
         "budget.executed": "11",
         "budget.execution_rate": "100",
     }
+
+
+def test_a_lone_rate_after_a_header_whose_amount_cells_are_empty() -> None:
+    for text in (
+        "支出规模全年预算数全年执行数执行率资金来源:(1)财政拨款98.6%资金结构:(1)基本支出98.6%",
+        "年初预算数全年(调整)预算数全年执行数执行率(%)执行率权重执行率得分(分)O91%109.1当年目标",
+    ):
+        found = _read(text)
+        assert set(found) == {"budget.execution_rate"}, text
+        assert found["budget.execution_rate"] in ("98.6", "91"), text
+
+
+def test_no_lone_rate_when_an_amount_stands_between_header_and_rate() -> None:
+    for text in (
+        "全年预算数全年执行数执行率财政拨款120.5万元,98.6%",
+        "全年预算数全年执行数执行率经费来源2笔,98.6%",
+        "全年预算数全年执行数执行率。全县完成率98.6%",
+    ):
+        assert "budget.execution_rate" not in _read(text), text
+
+
+def test_rate_weight_and_score_run_together_split_by_the_score() -> None:
+    cases = {
+        # garbled amounts before the rate, the rate without its sign
+        "全年执行数执行率执行率权重执行率得分年度总金额.41.08.688.45108.85": "88.45",
+        # a rate over 100 earns the full weight
+        "执行率执行率权重执行率得分年度总金额102.5%1515": "102.5",
+        # a weight of 20
+        "执行率(%)执行率权重执行率得分合计95%2019": "95",
+    }
+    for text, rate in cases.items():
+        assert _read(text).get("budget.execution_rate") == rate, text
+
+
+def test_no_rate_when_no_split_or_more_than_one_gives_the_score() -> None:
+    for text in (
+        "执行率执行率权重执行率得分年度总金额88.45109.9",  # 8.845 is not 9.9
+        "执行率执行率权重执行率得分年度总金额100100",  # no score left after the weight
+    ):
+        assert "budget.execution_rate" not in _read(text), text
+
+
+def test_no_rate_from_indicator_rows_far_after_a_header_left_empty() -> None:
+    words = "当年绩效目标全年目标实际完成情况保障单位正常运转按时完成年度各项工作任务" * 3
+    text = "执行率执行率权重执行率得分" + words + "预算完成率%100%1010是"
+    assert "budget.execution_rate" not in _read(text)

@@ -32,8 +32,11 @@ _LABEL = re.compile(_SCORE_LABEL)
 # A 总分 row whose two cells a conversion ran together, 分值 100 then 得分: "总分10095.5" is
 # 100 and 95.5. Only a full 100 before it can be told from the score.
 _RUN_TOTAL = re.compile(r"总分\s*100(?P<score>100|[1-9]\d(?:\.\d{1,2})?)(?![\d.%％])")
+# "等次均为优秀": one grade stated for several things at once (the whole and each fund) is
+# still the grade of each, so 均/都/皆 may stand between the label and 为.
 _GRADE = re.compile(
-    r"(?:等级|等次|自评结果|评价结果|评价结论|评定|评为|评级)\s*(?:为|是|:|：|\||确定为|评定为)?\s*"
+    r"(?:等级|等次|自评结果|评价结果|评价结论|评定|评为|评级)\s*"
+    r"(?:(?:均|都|皆)?\s*(?:为|是)|:|：|\||确定为|评定为)?\s*"
     r"[“\"'‘「]?(?P<grade>优 ?秀|良 ?好|中 ?等|合 ?格|不 ?合 ?格|较 ?差|优|良|中|差"
     r"|[ABCD](?![A-Za-z]))[”\"'’」]?(?:等级|等次|级)?"
     r"(?=[，,。.；;\s)）|]|$|等)"

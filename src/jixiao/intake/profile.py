@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from jixiao.intake.document_sense import document_kind, report_year
 
 _DATE_LINE = re.compile(r"^\s*(20\d{2})年(\d{1,2})月(\d{1,2})日\s*$")
-_TITLE = re.compile(r"(?:说明|报告|表|情况)(?:[(（][^)）]*[)）])?$")
+# A repost's first line may be the file's name: "…自评报告.pdf".
+_TITLE = re.compile(r"(?:说明|报告|表|情况)(?:[(（][^)）]*[)）])?(?:\.(?:pdf|docx?|xlsx?|wps))?$")
 _UNIT_SUFFIX = (
     r"(?:人民政府|委员会|政协|局|办公室|中心|站|所|院|学校|中学|小学|幼儿园|医院|卫生院"
     r"|队|馆|社|厅|部|委|会|处|室|街道办事处|政府)"
@@ -16,8 +17,14 @@ _UNIT_SUFFIX = (
 _UNIT_BEFORE_YEAR = re.compile(
     rf"^(?P<name>[\u4e00-\u9fff()（）]{{2,40}}?{_UNIT_SUFFIX})(?:20\d{{2}}年)"
 )
+# The year first: "2021年某市发展和改革局部门整体支出绩效自评报告".
+_UNIT_AFTER_YEAR = re.compile(
+    rf"^20\d{{2}}\s*年度?(?P<name>[\u4e00-\u9fff()（）]{{2,40}}?{_UNIT_SUFFIX})"
+    r"(?=部门|单位|整体|决算|预算|项目|绩效)"
+)
 _UNIT_CELL = re.compile(
-    rf"(?:预算部门、单位名称|单位名称|部门名称|预算单位|填报单位|实施单位|(?<!主管)部门)"
+    rf"(?:预算部门、单位名称|部门[(（]单位[)）]名称|单位名称|部门名称|预算单位|填报单位|实施单位"
+    rf"|(?<!主管)部门)"
     rf"[:：|\s]+(?P<name>[\u4e00-\u9fff()（）]{{2,30}}?{_UNIT_SUFFIX})(?=[\s|]|$)",
     re.MULTILINE,
 )
@@ -86,4 +93,9 @@ def _unit_name(
     cell = _UNIT_CELL.search(text[:3000])
     if cell:
         return cell.group("name"), cell.start("name"), cell.end("name")
+    # Last, a title with the year first: a labelled name is the fuller one where both are given.
+    found = _UNIT_AFTER_YEAR.match(title[0]) if title else None
+    if found and title:
+        start = title[1] + found.start("name")
+        return found.group("name"), start, start + len(found.group("name"))
     return None

@@ -27,6 +27,20 @@ _HEADER = re.compile(
     # B and B/A alone; the label and 年初 are looked for in the few characters before.
     r"|(?P<damaged>(?:全年)?执行数\s*\(B\)\s*(?:预算)?执行率\s*\(B/A[^)]{0,8}\))"
 )
+# The same header with its amount cells left empty, then the row's one value left, its rate:
+# "全年预算数全年执行数执行率资金来源:(1)财政拨款103.21%", "…预算数全年执行数执行率(%)执行率
+# 权重执行率得分(分)O76%". Between them only words, and the (1) of a list: any other digit is
+# an amount of the row, and then the row is not read this way.
+_LONE_HEADER = re.compile(r"预算数\s*(?:全年|实际)?执行数\s*(?:预算)?执行率(?:\s*[(（][%％][)）])?")
+_LONE_RATE = re.compile(
+    r"(?:[^\d%％。\n]|[(（]\d[)）]){0,40}?(?<![\d.])(?P<rate>\d{1,3}(?:\.\d{1,2})?)[%％]"
+)
+# A form that names the rate's weight and score after it ("执行率执行率权重执行率得分") runs the
+# three cells together: "79.27107.93" is rate 79.27, weight 10, score 7.93. The score is the
+# rate times the weight (at most the weight), which tells the one split.
+_WEIGHTED_HEADER = re.compile(r"执行率\s*(?:[(（][%％][)）])?\s*执行率权重\s*执行率得分")
+_DIGIT_RUN = re.compile(r"[\d.]+%?[\d.]+")
+_WEIGHTED_REACH = 80  # the row right after its header, not the indicator rows further on
 _DAMAGED_REACH = 30
 _HEADER_BEFORE_RATE = 60  # a header's names before its 执行率, spaces included
 _HEADER_AFTER_RATE = 24  # 执行率 and its "(B/A…)"
@@ -73,6 +87,62 @@ def run_together_rows(text: str) -> list[Candidate]:
         if split is None:
             continue
         found.extend(_candidates(split, label, row.start("digits"), row.end()))
+    return found + _lone_rates(text) + _weighted_rates(text)
+
+
+def _weighted_rates(text: str) -> list[Candidate]:
+    """The execution rate of a rate, weight and score run together (see _WEIGHTED_HEADER):
+    the first run of digits after the header that splits one way only."""
+    found = []
+    for header in _WEIGHTED_HEADER.finditer(text):
+        for run in _DIGIT_RUN.finditer(text, header.end(), header.end() + _WEIGHTED_REACH):
+            rate = _rate_of_weighted_run(run.group())
+            if rate is not None:
+                value = Rate.parse(rate)
+                found.append(
+                    Candidate("budget.execution_rate", value, header.start(), run.end(), rank=2)
+                )
+                break
+    return found
+
+
+def _rate_of_weighted_run(run: str) -> str | None:
+    """The rate R of a run ending "R[%]WS", W a weight of 5 to 30 points and S = R × W / 100
+    (at most W) to the score's last digit; None unless exactly one rate fits."""
+    fits = set()
+    for cut in range(1, len(run)):
+        score, head = run[cut:], run[:cut]
+        if not _number(score) or _places(score) > _RATE_PLACES:
+            continue
+        for width in (1, 2):
+            weight, rest = head[-width:], head[:-width].removesuffix("%")
+            if not (weight.isdigit() and weight[0] != "0" and 5 <= int(weight) <= 30):
+                continue
+            if Decimal(score) > int(weight):
+                continue
+            half_ulp = Decimal(1).scaleb(-_places(score)) / 2
+            for start in range(len(rest)):
+                rate = rest[start:]
+                if not _number(rate) or _places(rate) > _RATE_PLACES:
+                    continue
+                if not 0 < Decimal(rate) <= 200:
+                    continue
+                earned = min(Decimal(rate) * int(weight) / 100, Decimal(int(weight)))
+                if abs(earned - Decimal(score)) <= half_ulp:
+                    fits.add(rate)
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _lone_rates(text: str) -> list[Candidate]:
+    """The execution rate of a run-together header whose amounts are empty (see _LONE_HEADER).
+    Ranked below any rate the text states with its own label."""
+    found = []
+    for header in _LONE_HEADER.finditer(text):
+        rate = _LONE_RATE.match(text, header.end())
+        if rate is None or not 0 < Decimal(rate.group("rate")) <= 200:
+            continue
+        value = Rate.parse(rate.group("rate"))
+        found.append(Candidate("budget.execution_rate", value, header.start(), rate.end(), rank=2))
     return found
 
 
