@@ -45,36 +45,3 @@ def test_a_split_under_a_functional_class_is_that_class_s() -> None:
     codes = {f.code for f in run(report).findings}
     assert "total-equals-basic-plus-project" not in codes
     assert "figure-restated-differently" not in codes
-
-
-def test_an_overall_report_s_budget_split_into_basic_and_project_is_its_total() -> None:
-    text = (
-        "某县水文站2023年度整体支出绩效自评报告\n一、单位整体绩效自评情况\n"
-        "全年完成各项任务。部门预算总金额 512.30 万元其中:基本支出 480.10 万元,"
-        "项目支出 32.20 万元。整体绩效自评为优秀。\n"
-    )
-    report = parse_text(text, source="t")
-    assert report.spending.total is not None
-    assert report.spending.total.value.wan == Decimal("512.30")
-    assert "total-equals-basic-plus-project" not in {f.code for f in run(report).findings}
-
-
-def test_a_budget_split_is_no_total_outside_an_overall_report_or_at_the_year_s_start() -> None:
-    for text in (
-        "某县水文站2023年度部门决算说明\n部门预算总金额512.30万元，其中：基本支出480.10万元，"
-        "项目支出32.20万元。\n",
-        "某县水文站2023年度整体支出绩效自评报告\n年初预算总额512.30万元，其中：基本支出480.10万元，"
-        "项目支出32.20万元。\n",
-    ):
-        report = parse_text(text, source="t")
-        assert report.spending.total is None, text
-
-
-def test_a_budget_split_is_no_total_when_the_text_also_states_what_was_spent() -> None:
-    text = (
-        "某县水文站2023年度整体支出绩效自评报告\n"
-        "部门预算总金额512.30万元，其中：基本支出480.10万元，项目支出32.20万元。"
-        "全年实际支出500.00万元，执行率97.60%。\n"
-    )
-    report = parse_text(text, source="t")
-    assert report.spending.total is None or report.spending.total.value.wan != Decimal("512.30")

@@ -24,13 +24,6 @@ _UNIT_SPENDING = re.compile(
     rf"(?:\d{{4}}\s*年度?)?(?:{_SELF}|单位|部门)?(?:全年|本年|年度|当年)?(?:实际)?"
     r"(?:总)?支出(?:决算|预算)?(?:数|总额|合计|总计)?(?:为|是|共计|合计|计|达)?"
 )
-# An overall self-evaluation may give the unit's money as its budget, split the same way:
-# "部门预算总金额803.74万元，其中：基本支出…，项目支出…". Not 年初/调整预算: those are the
-# budget's own figures, and a final-accounts note's budget is not what the unit spent.
-_UNIT_BUDGET = re.compile(
-    rf"(?:\d{{4}}\s*年度?)?(?:{_SELF}|单位|部门)?(?:全年|本年|年度|当年)?预算(?:资金)?"
-    r"(?:总金额|总额|合计|总计)(?:为|是|共计|合计|计|达)?"
-)
 _CLAUSE_MARK = re.compile(r".*[，,。；;：:\n]", re.S)
 _THEN_PARTS = re.compile(r"[。，,；;]?\s*其中\s*[:：]?")
 _PARTS_END = re.compile(r"[。\n]")
@@ -58,11 +51,6 @@ def split_totals(
     ``stated`` are the figures already read: an amount one of them holds is not read again.
     """
     held = {c.end for c in stated if c.aspect == "value"}
-    # The budget stands for the unit's money only in a text that states no amount spent.
-    spent = any(
-        c.aspect == "value" and c.path in ("spending.total", "budget.executed") and not c.scope
-        for c in stated
-    )
     found = []
     for quantity in quantities:
         if quantity.kind != "amount" or quantity.end in held:
@@ -74,24 +62,14 @@ def split_totals(
         start = mark.end() if mark else max(0, quantity.start - 40)
         clause = text[start : quantity.start].strip()
         money = quantity.money()
-        spending = _UNIT_SPENDING.fullmatch(clause)
-        budget = kind == "overall" and not spent and _UNIT_BUDGET.fullmatch(clause)
-        if money is None or not (spending or budget):
+        if money is None or not _UNIT_SPENDING.fullmatch(clause):
             continue
         start = text.index(clause, start)
         sentence_from = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
-        scopes = lexicon.scopes_in(clause)
-        if not spending:
-            # The budget named as the unit's whole, not as another scope of it (ranked
-            # below any labelled total all the same).
-            scopes = [s for s in scopes if s != "预算"]
         scope = other_year_scope(text[sentence_from:start] + clause, year) or effective_scope(
-            scopes, path="spending.total", kind=kind
+            lexicon.scopes_in(clause), path="spending.total", kind=kind
         )
-        rank = 1 if spending else 3
-        found.append(
-            Candidate("spending.total", money, start, quantity.end, scope=scope, rank=rank)
-        )
+        found.append(Candidate("spending.total", money, start, quantity.end, scope=scope, rank=1))
     return found
 
 
