@@ -50,6 +50,7 @@ from jixiao.intake.grading import grade_match, score_candidates
 from jixiao.intake.lettered_funds import lettered_funds_rows
 from jixiao.intake.lexicon import load_lexicon
 from jixiao.intake.normalize import NormalizedText, normalize
+from jixiao.intake.points_rows import points_rows
 from jixiao.intake.profile import read_profile
 from jixiao.intake.project_money import prefer_wholes, project_money
 from jixiao.intake.prose import prose_candidates
@@ -184,6 +185,7 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
     if not by_others:
         candidates += score_candidates(text)
     candidates += run_together_rows(text)
+    candidates += points_rows(text)
     candidates += lettered_funds_rows(text)
     if kind == "project":
         candidates = [c for c in candidates if not c.path.startswith("spending.")]
