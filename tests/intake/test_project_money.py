@@ -216,3 +216,14 @@ def test_money_a_higher_level_paid_down_is_what_the_project_had() -> None:
 def test_money_the_unit_paid_out_is_spent() -> None:
     text = "某县2023年度农机购置补贴项目绩效自评报告\n全年预算40万元，已拨付补贴资金36.5万元。\n"
     assert _budget(parse_text(text, source="t")) == {"adjusted": "40", "executed": "36.5"}
+
+
+def test_a_numbered_indicator_row_names_a_rate_it_aims_at() -> None:
+    text = (
+        TITLE
+        + "本年度安排资金40万元，已支付40万元。\n"
+        + "    时效指标 指标1:年度资金支付完成率100% 10 10\n"
+        + "    指标2:\n"
+    )
+    # The 100% belongs to the indicator's name, not to a statement of the money spent.
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "40", "executed": "40"}

@@ -103,6 +103,10 @@ def header_run(cells: list[Cell], index: int) -> Header:
             position += 1
             continue
         if column is None and columns:
+            noted = _note_length(cells, position)
+            if noted:  # "预算数 (A) 执行数(B)": the page spaced a column's note off its name
+                position += noted
+                continue
             over = _stepped_over(cells, position)
             if over:
                 stepped = cells[position : position + over]
@@ -137,6 +141,28 @@ def _stepped_over(cells: list[Cell], position: int) -> int:
     if not any(_FUNDS_LABEL.match(c.text) for c in cells[position:end]):
         return 0
     return end - position
+
+
+_NOTE_WHOLE = re.compile(r"^[(（][^()（）]{1,12}[)）]$")
+_NOTE_OPEN = re.compile(r"^[(（][^()（）]{0,12}$")
+_NOTE_CLOSE = re.compile(r"^[^()（）]{0,12}[)）]$")
+_NOTE_CELLS = 3
+
+
+def _note_length(cells: list[Cell], position: int) -> int:
+    """How many cells from ``position`` are one bracketed note standing after a column name:
+    "(A)", or "(20" "分*执行率)" that spaces cut apart (0 when they are none)."""
+    text = cells[position].text
+    if _NOTE_WHOLE.match(text) and not _UNIT_NOTE.match(text):
+        return 1
+    if not _NOTE_OPEN.match(text):
+        return 0
+    for end in range(position + 1, min(position + _NOTE_CELLS, len(cells))):
+        if _NOTE_CLOSE.match(cells[end].text):
+            return end - position + 1
+        if not _NOTE_OPEN.match("(" + cells[end].text):
+            return 0
+    return 0
 
 
 def _mixed_in(text: str) -> bool:

@@ -75,7 +75,7 @@ def undirected_at(cells: list[Cell], index: int, levels: list[str]) -> Indicator
         return None
     if not unit.text or not _is_unit(unit) or unit.is_placeholder:
         return None
-    if any(c.number is None for c in (target, actual, weight, score)):
+    if any(c.number is None for c in (target, actual)) or not (_points(weight) and _points(score)):
         return None
     return _rest(cells, index + 2, levels, (name.text, None, target.text))
 
@@ -97,7 +97,7 @@ def qualitative_at(cells: list[Cell], index: int, levels: list[str]) -> Indicato
         for w in words
     ):
         return None
-    if weight.number is None or score.number is None:
+    if not _points(weight) or not _points(score):
         return None
     return IndicatorRow(
         Indicator(
@@ -146,6 +146,12 @@ def _rest(
         ),
         position,
     )
+
+
+def _points(cell: Cell) -> bool:
+    """A 分值 or 得分 cell: a number, never a percentage ("目标 10 45.17%" is a rate beside
+    its weight, as a page flattened out of order prints a funds row, not a score)."""
+    return cell.number is not None and cell.number.kind != "rate"
 
 
 def _is_unit(cell: Cell) -> bool:

@@ -50,6 +50,7 @@ from jixiao.intake.grading import grade_match, score_candidates
 from jixiao.intake.lettered_funds import lettered_funds_rows
 from jixiao.intake.lexicon import load_lexicon
 from jixiao.intake.normalize import NormalizedText, normalize
+from jixiao.intake.points_rows import points_rows
 from jixiao.intake.profile import read_profile
 from jixiao.intake.project_money import prefer_wholes, project_money
 from jixiao.intake.prose import prose_candidates
@@ -58,6 +59,7 @@ from jixiao.intake.run_together import run_together_rows
 from jixiao.intake.sections import HeadingMatch, find_headings, section_spans
 from jixiao.intake.split_wholes import class_part, split_totals
 from jixiao.intake.tables import read_tables
+from jixiao.intake.weight_groups import find_weight_groups
 
 # Scopes a field may fall back to when the text states it under no other: a budget's
 # 基本支出预算, a 一般公共预算 section that is the only place 人员经费 is stated.
@@ -184,6 +186,7 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
     if not by_others:
         candidates += score_candidates(text)
     candidates += run_together_rows(text)
+    candidates += points_rows(text)
     candidates += lettered_funds_rows(text)
     if kind == "project":
         candidates = [c for c in candidates if not c.path.startswith("spending.")]
@@ -268,6 +271,7 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         breakdowns=tuple(
             find_breakdowns(text, quantities, located.evidence)
             + find_count_groups(text, quantities, located.evidence)
+            + find_weight_groups(text, located.evidence)
         ),
         changes=tuple(find_changes(text, quantities, located.evidence)),
         enumerations=tuple(find_enumerations(text, located.evidence)),

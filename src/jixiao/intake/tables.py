@@ -18,10 +18,12 @@ from jixiao.domain.money import Money, MoneyUnit, Rate
 from jixiao.domain.report import Indicator
 from jixiao.intake.candidates import Candidate
 from jixiao.intake.cells import Cell, cell_stream
+from jixiao.intake.displaced_labels import displaced_funds_label
 from jixiao.intake.headers import Column, first_row_length, header_run
 from jixiao.intake.indicators import indicator_at, qualitative_at, undirected_at
 from jixiao.intake.lexicon import Lexicon
 from jixiao.intake.quantities import Quantity, parse_cell
+from jixiao.intake.row_alignment import align, displaced_score, fit, rate_agrees
 
 _UNIT = re.compile(r"[(（]\s*(万元|元)\s*[)）]?|单位[:：]\s*(万元|元)")
 _FUNDS_ROW = re.compile(r"(?:年度)?资金总额|^总额$|^合计$|^项目资金$|^年度预算$")
@@ -112,9 +114,20 @@ def _step(
         state.unit = header.unit or state.unit
         state.parts = None
         after = index + header.taken
-        if header.row is not None and after < len(cells) and cells[after].number is not None:
+        if after >= len(cells) or cells[after].number is None:
+            return after
+        label = header.row
+        if label is None and kind == "project" and _money_columns(state.columns):
+            # No row label mixed into the header: the form's funds row, if its label stands
+            # a few cells away (see displaced_labels).
+            _, end = _values_after(cells, after)
+            displaced = displaced_funds_label(cells, index, end)
+            if displaced is not None and _coherent(state.columns, cells, after):
+                label = displaced[0]
+                state.unit = displaced[1] or state.unit
+        if label is not None:
             return _first_row(
-                cells, after, header.row, state, reading, kind=kind, year=year, lexicon=lexicon
+                cells, after, label, state, reading, kind=kind, year=year, lexicon=lexicon
             )
         return after
     if len(cell.text) > 60:  # a paragraph ends any table context
@@ -177,10 +190,37 @@ def _first_row(
     """The values straight after a header that a row label was mixed into: the first row's
     (the rows after it, with labels left behind in the header, are not read)."""
     values, after = _values_after(cells, index)
-    rates = [i for i, (_, q) in enumerate(values) if q is not None and q.kind == "rate"]
-    length = first_row_length(state.columns, len(values), rates)
+    length = _first_row_length(state.columns, values)
     _row(label, values[:length], state, reading, kind=kind, year=year, lexicon=lexicon)
     return after
+
+
+def _first_row_length(columns: list[Column], values: list[tuple[Cell, Quantity | None]]) -> int:
+    """How many of the values after a header are its first row (see first_row_length); when
+    no percentage closes the row, of the lengths a lost cell allows, the one whose values
+    read best ("6.5 6.5 6.1 10 9.4 | 6.5 6.5 6.1": the rate cell was blank)."""
+    rates = [i for i, (_, q) in enumerate(values) if q is not None and q.kind == "rate"]
+    length = first_row_length(columns, len(values), rates)
+    if not rates and length < len(values):
+        length = max((length, length - 1), key=lambda n: (_fit_of(align(columns, values[:n])), n))
+    return length
+
+
+def _coherent(columns: list[Column], cells: list[Cell], index: int) -> bool:
+    """Values whose label is far away are read only when they do not contradict their
+    columns: a 执行率 beside them must be their 执行数 ÷ 预算数."""
+    values, _ = _values_after(cells, index)
+    values = values[: _first_row_length(columns, values)]
+    found = {c.kind: q.value for c, (_, q) in align(columns, values) if q is not None}
+    return rate_agrees(found) is not False
+
+
+def _money_columns(columns: list[Column]) -> bool:
+    return any(c.kind in _MONEY_COLUMNS for c in columns)
+
+
+def _fit_of(assigned: list[tuple[Column, tuple[Cell, Quantity | None]]]) -> int:
+    return fit([c for c, _ in assigned], [v for _, v in assigned])
 
 
 def _glued_row(
@@ -253,7 +293,7 @@ def _row(
     lexicon: Lexicon,
 ) -> None:
     name = _ROW_PREFIX.sub("", label.text).strip(" :：")
-    assigned = _align(state.columns, values)
+    assigned = align(state.columns, values)
     if _SCORE_ROW.match(name):
         _score_row(label, values, assigned, reading)
         return
@@ -274,7 +314,7 @@ def _row(
             c.kind in ("initial", "adjusted", "executed", "budget_plain") for c in state.columns
         )
     ):
-        assigned = _displaced_score(state.columns, values, assigned)
+        assigned = displaced_score(state.columns, values, assigned)
         state.parts = None
         if _no_money(assigned):
             # "年度资金总额 0 0 0 10 0 0" above "其中:本年财政拨款 50 48.5 48.5": the zeros are
@@ -349,60 +389,6 @@ def _column_scope(column: Column, year: int | None, kind: str) -> str | None:
     if column.kind in ("initial", "adjusted"):
         return "" if wanted == "budget" and column.kind == "initial" else "预算"
     return None
-
-
-def _align(
-    columns: list[Column], values: list[tuple[Cell, Quantity | None]]
-) -> list[tuple[Column, tuple[Cell, Quantity | None]]]:
-    numeric = [c for c in columns if c.kind != "text"]
-    if not numeric:
-        return []
-    if len(values) >= len(numeric):
-        return list(zip(numeric, values[: len(numeric)], strict=True))
-    # A short row lost empty cells, at the left (a new line's 上年 column) or at the right (an
-    # unfilled 得分). Where the row says which, follow it: a percentage sits in the 执行率
-    # column and 执行率 = 执行数 ÷ 预算数; otherwise right-align, the commoner case.
-    room = len(numeric) - len(values)
-    best = max(range(room + 1), key=lambda shift: (_fit(numeric[shift:], values), shift))
-    return list(zip(numeric[best : best + len(values)], values, strict=True))
-
-
-def _fit(columns: list[Column], values: list[tuple[Cell, Quantity | None]]) -> int:
-    """How well ``values`` read under ``columns``, left-aligned (higher is better)."""
-    score = 0
-    found: dict[str, Decimal] = {}
-    for column, (_, quantity) in zip(columns, values, strict=False):
-        if quantity is None:
-            continue
-        is_rate = quantity.kind == "rate"
-        if column.kind == "rate":
-            score += 2 if is_rate else -1
-        elif is_rate:
-            score -= 2
-        found[column.kind] = quantity.value
-    adjusted, executed, rate = (found.get(k) for k in ("adjusted", "executed", "rate"))
-    if adjusted and executed is not None and rate is not None:
-        score += 3 if abs(executed / adjusted * 100 - rate) <= 1 else -1
-    return score
-
-
-def _displaced_score(
-    columns: list[Column],
-    values: list[tuple[Cell, Quantity | None]],
-    assigned: list[tuple[Column, tuple[Cell, Quantity | None]]],
-) -> list[tuple[Column, tuple[Cell, Quantity | None]]]:
-    """The funds row with its 得分 when the header lost that column: a spreadsheet's 得分 cell
-    merged over two header rows is flattened after the first row, so the header reads
-    ... 分值 执行率 and the row has one number more. In the template 得分 follows 执行率."""
-    kinds = [c.kind for c in columns if c.kind != "text"]
-    if "score" in kinds or kinds[-2:] not in (["weight", "rate"], ["rate", "weight"]):
-        return assigned
-    if len(values) != len(kinds) + 1:
-        return assigned
-    extra = values[-1][1]
-    if extra is None or extra.kind == "rate":
-        return assigned
-    return [*assigned, (Column("score"), values[-1])]
 
 
 def _funds_row(
@@ -538,12 +524,14 @@ def _add(
         value = money
     else:
         value = Money.parse(quantity.digits, unit)
+    # The quote runs from the label to the value, or (a label printed after its row's
+    # values, see displaced_labels) from the value to the label.
     reading.candidates.append(
         Candidate(
             path,
             value,
-            label.start,
-            cell.end,
+            min(label.start, cell.start),
+            max(cell.end, label.end if label.start > cell.start else cell.end),
             scope=scope,
             rank=rank,
         )

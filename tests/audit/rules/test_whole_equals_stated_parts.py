@@ -111,3 +111,25 @@ def test_basic_spending_against_its_economic_classes_one_a_line() -> None:
     findings = run_rule(rule, parse_text(wrong, source="t"))
     assert [f.severity for f in findings] == [Severity.ERROR]
     assert len(findings[0].evidence) == 4  # the whole and its three classes
+
+
+_FORM = "2022年度项目自评表 项目名称 社区食堂补助 预算执行情况(万元)(20分) "
+
+
+def test_group_points_above_the_blocks_points_are_an_error() -> None:
+    text = _FORM + "年度绩效目标(80分) 一级指标 产出指标(50分) 数量指标 效益指标(40分) 总分 100\n"
+    findings = run_rule(rule, parse_text(text, source="t"))
+    assert [f.severity for f in findings] == [Severity.ERROR]
+    assert "相差10分" in findings[0].message
+
+
+def test_group_points_that_add_up_give_nothing() -> None:
+    text = _FORM + "年度绩效目标(80分) 产出指标(50分) 效益指标(20分) 满意度指标(10分) 总分 100\n"
+    assert run_rule(rule, parse_text(text, source="t")) == []
+
+
+def test_group_points_short_of_the_block_are_no_error() -> None:
+    # A group printed without its points leaves the sum short: not an arithmetic fault.
+    text = _FORM + "年度绩效目标(80分) 产出指标(40分) 效益指标(35分) 满意度指标 总分 100\n"
+    findings = run_rule(rule, parse_text(text, source="t"))
+    assert all(f.severity is not Severity.ERROR for f in findings)

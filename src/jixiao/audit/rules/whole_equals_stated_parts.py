@@ -5,8 +5,9 @@ rules of their own; this one checks every other breakdown, a known field's inclu
 parts are others (基本支出 into 工资福利支出, 商品和服务支出, 对个人和家庭的补助).
 
 A sum within the rounding of the printed figures is a note; a real difference in money is an
-error; in counts (项目、设备、人员) a warning, since a count's parts may overlap (一个项目既是
-新建又是续建).
+error, and so are a form's points that exceed their whole (年度绩效目标(80分) against
+产出指标(60分) and 效益指标(40分)); in counts (项目、设备、人员) a warning, since a count's
+parts may overlap (一个项目既是新建又是续建).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from jixiao.domain.report import Report
 CODE = "whole-equals-stated-parts"
 _KNOWN = ("spending.", "three_public.")
 _SOME_NARROWER = "其他"  # a compound label's scope (工资福利支出): no field of the audit's own
+_POINTS = "分"  # a form's points: 年度绩效目标(80分) and the groups under it
 
 
 def check(report: Report, context: RuleContext) -> Iterable[Finding]:
@@ -74,7 +76,10 @@ def _check(breakdown: Breakdown) -> Finding | None:
         severity = Severity.INFO
         message = messages.render(f"{CODE}:rounding", **fields)
     else:
-        severity = Severity.ERROR if whole.is_money else Severity.WARNING
+        # Points never overlap, as counts may; but a group printed without its points makes
+        # the sum short, so only points that exceed their whole are an error.
+        exact = whole.is_money or (whole.unit == _POINTS and computed > whole.value)
+        severity = Severity.ERROR if exact else Severity.WARNING
         message = messages.render(CODE, **fields)
     return Finding(
         code=CODE,
