@@ -45,3 +45,31 @@ def test_a_split_under_a_functional_class_is_that_class_s() -> None:
     codes = {f.code for f in run(report).findings}
     assert "total-equals-basic-plus-project" not in codes
     assert "figure-restated-differently" not in codes
+
+
+def test_a_page_that_opens_inside_a_class_row_keeps_that_row_s_parts_to_the_class() -> None:
+    # The page before ended "…农业技术推广5600.5元，其中：基本支出5600.5元，"; this page
+    # opens with its page number and the rest of that row.
+    text = (
+        "某县农技站2024年部门预算说明\n3\n"
+        "5600.5元，项目支出0元。主要用于人员经费保障。\n"
+        "1. 基本支出预算 812000元，占一般公共预算支出的90%。\n"
+        "2. 项目支出 90000 元，占一般公共预算支出的10%。\n"
+    )
+    report = parse_text(text, source="t")
+    assert report.spending.project is not None
+    assert report.spending.project.value.wan == Decimal("9")
+    codes = {f.code for f in run(report).findings}
+    assert "figure-restated-differently" not in codes
+
+
+def test_a_sentence_wrapped_before_its_amount_is_still_the_unit_s() -> None:
+    # The line before the amount is words, not a page number: a wrapped sentence.
+    text = (
+        "某县农技站2024年部门预算说明\n2024年本年支出合计\n"
+        "902000元，其中：基本支出812000元，项目支出90000元。\n"
+    )
+    report = parse_text(text, source="t")
+    assert report.spending.basic is not None and report.spending.project is not None
+    assert report.spending.basic.value.wan == Decimal("81.2")
+    assert report.spending.project.value.wan == Decimal("9")

@@ -105,3 +105,16 @@ def test_the_purchase_named_as_a_vehicle_s_funds() -> None:
     report = parse_text(text, source="t.txt")
     assert report.three_public.vehicle_purchase is not None
     assert str(report.three_public.vehicle_purchase.value.wan) == "80"
+
+
+def test_vehicle_wording_with_its_two_parts_in_the_other_order() -> None:
+    text = (
+        "某小学2024年部门预算说明\n2024年“三公”经费支出预算为6.4万元。其中：因公出国(境)费支出预算为0万元，"
+        "公务接待费支出预算为6.4万元，公务用车运行维护及购置费支出预算为0万元。\n"
+    )
+    assert _three(text) == {"total": "6.4", "overseas": "0", "reception": "6.4", "vehicle": "0"}
+    text = (
+        "某卫生院2023年度部门决算说明\n2023年“三公”经费支出决算为2.3万元。其中：公务接待费支出决算为0.8万元，"
+        "公车运行维护及购置费支出决算为1.5万元。\n"
+    )
+    assert _three(text) == {"total": "2.3", "reception": "0.8", "vehicle": "1.5"}

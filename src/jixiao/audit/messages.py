@@ -224,8 +224,15 @@ def render(key: str, **fields: object) -> str:
     return CATALOGUE[key].format(**fields)
 
 
+_SOME_NARROWER = "其他"  # the scope of a compound label (工资福利支出, 初中教育支出…其中：基本支出)
+
+
 def label(path: str, scope: str = "") -> str:
     """The Chinese name of a field, qualified by its scope (一般公共预算基本支出)."""
+    if scope == _SOME_NARROWER and path.startswith("spending."):
+        # "商品和服务支出预算75800元": a narrower 支出 the audit has no name of its own for;
+        # "其他支出合计" would name another figure (the 其他支出 class)
+        return "该项支出"
     if path in PATH_LABELS:
         return f"{scope}{PATH_LABELS[path]}"
     if path.startswith(_FUNCTIONAL):  # functional.一般公共服务支出: the class's own name

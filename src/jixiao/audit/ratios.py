@@ -86,7 +86,9 @@ def named_whole(report: Report, share: Mention) -> str | None:
     """The words that name the whole a share is of ("占一般公共预算支出的19.62%" → 一般公共预算
     支出); None for "占69%" or "占比69%"."""
     named = _OF.search(report.text, max(0, share.evidence.start - _OF_BACK), share.evidence.start)
-    return named.group("of") if named and named.group("of") else None
+    # A PDF line wrap inside the name ("占一般公共预算支出\n的84.06%") is no part of it.
+    of = "".join(named.group("of").split()) if named else ""
+    return of or None
 
 
 def fits_named_whole(named: str | None, whole: Mention) -> bool:

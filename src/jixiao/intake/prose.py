@@ -496,7 +496,9 @@ def _change_of(values: list[Candidate], quantity: Quantity, *, decrease: bool) -
             money = quantity.money()
             if money is None:
                 continue
-            signed: Money | Rate = Money(-money.wan if decrease else money.wan, money.ulp)
+            signed: Money | Rate = Money(
+                -money.wan if decrease else money.wan, money.ulp, money.stated_unit
+            )
             aspect = "change"
         else:
             rate = quantity.rate()

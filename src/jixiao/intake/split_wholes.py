@@ -32,6 +32,10 @@ _WHOLE_BEFORE = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,14})\s*[\d,]+(?:\.\d+)?\s*(?:万元|元)[,，]?\s*其中[:：]?"
     r"[^。；;]{0,40}$"
 )
+# A line that opens with a bare amount and goes on to a part: the class's name and its
+# 基本支出 were on the page before.
+_ORPHAN_AMOUNT = re.compile(r"\s*[\d,]+(?:\.\d+)?\s*(?:万元|元)\s*[,，]\s*(?:其中\s*[:：]?\s*)?")
+_PAGE_NUMBER = re.compile(r"[-—–－]*\s*\d{1,3}\s*[-—–－]*")
 _UNIT_WHOLE = re.compile(
     rf"本年|合计|总|全年|年度|一般公共预算|财政拨款|基本支出|项目支出|{_SELF}|^(?:单位|部门)?支出"
 )
@@ -85,8 +89,21 @@ def class_part(text: str, position: int, unit_wholes: set[int]) -> bool:
 
     ``unit_wholes`` are the ends of the amounts read as the unit's own wholes.
     """
+    if _continues_a_cut_class(text, position):
+        return True
     whole = _WHOLE_BEFORE.search(text, max(0, position - 90), position)
     if whole is None:
         return False
     amount_end = text.rfind("元", whole.start(), text.find("其中", whole.start())) + 1
     return amount_end not in unit_wholes and not _UNIT_WHOLE.search(whole.group("name"))
+
+
+def _continues_a_cut_class(text: str, position: int) -> bool:
+    """ "7\n19816.81元，项目支出0元": the first line of a page (after the text's start or a
+    bare page number) opens with an amount and goes on to a part. The class's name and its
+    基本支出 were on the page before; a line broken inside a sentence is no such line."""
+    line_start = text.rfind("\n", 0, position) + 1
+    if not _ORPHAN_AMOUNT.fullmatch(text, line_start, position):
+        return False
+    before = text[:line_start].rstrip().rsplit("\n", 1)[-1].strip()
+    return not before or _PAGE_NUMBER.fullmatch(before) is not None

@@ -96,3 +96,12 @@ def test_a_change_after_a_parenthesis_of_parts_is_the_whole_s() -> None:
     assert [f.severity for f in right] == []
     assert [f.severity for f in wrong] == [Severity.ERROR]
     assert "2066" in wrong[0].message
+
+
+def test_a_narrower_expense_s_wrong_rate_is_worded_in_the_text_s_own_unit() -> None:
+    # 商品和服务支出 is no field of the audit's own: the message calls it 该项支出 (not
+    # "其他支出合计", another figure), and the change keeps the 元 it was stated in.
+    text = "某所2024年部门预算说明\n商品和服务支出预算 64000 元，同比增加 24000 元，增长 37.5%。\n"
+    findings = run_rule(rule, parse_text(text, source="t"))
+    assert [f.severity for f in findings] == [Severity.ERROR]
+    assert findings[0].message.startswith("该项支出64000元，同比增加24000元，按上年40000元计算")

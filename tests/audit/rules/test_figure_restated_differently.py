@@ -89,3 +89,17 @@ def test_two_different_narrower_figures_under_one_label_are_no_restatement() -> 
         "商品和服务支出预算60000元，占基本支出预算7.5%。\n"
     )
     assert run_rule(rule, parse_text(text, source="t")) == []
+
+
+def test_a_whole_and_the_part_it_names_after_its_own_figure_are_two_figures() -> None:
+    # 总支出 holds this year's spending and the carry-over; 其中 names the year's part
+    text = (
+        "某服务中心2024年度部门决算说明\n"
+        "（二）本单位2024年度总支出 88.40 万元，其中本年支出 80.15 万元，较上年增加 3.2 万元。\n"
+    )
+    assert run_rule(rule, parse_text(text, source="t")) == []
+    text = (
+        "某服务中心2024年度部门决算说明\n（二）本单位2024年度总支出 88.40 万元。\n"
+        "（三）本单位本年支出 80.15 万元。\n"
+    )
+    assert [f.severity for f in run_rule(rule, parse_text(text, source="t"))] == [Severity.WARNING]

@@ -64,3 +64,19 @@ def test_a_share_of_a_budget_named_whole_is_a_share_not_a_completion() -> None:
     assert [m.aspect for m in report.mentions if m.aspect != "value"] == ["completion"]
     report = parse_text(TITLE + "项目支出469500元，占一般公共预算支出的19.62%。", source="t")
     assert [m.aspect for m in report.mentions if m.aspect != "value"] == ["share"]
+
+
+def test_a_line_wrap_inside_the_whole_s_name_leaves_it_one_whole() -> None:
+    # A PDF text wrapped at a fixed width: the second whole's name is broken ("…支\n出的");
+    # the reader joins the lines, and the name the share is of is still 一般公共预算支出.
+    text = (
+        "（二）按支出结构分类划分，分为基本支出预算和项目支\n"
+        "出预算。\n"
+        "1. 基本支出预算 300000 元，占一般公共预算支出的\n"
+        "70%，同比减少 5000 元，下降 1.64%，主要原因是退休\n"
+        "人员减少。2. 项目支出 150000 元，占一般公共预算支\n"
+        "出的 35%，同比增加 10000 元，增长 7.14%。\n"
+    )
+    findings = run_rule(shares_add_up, parse_text(TITLE + text, source="t"))
+    assert [f.severity for f in findings] == [Severity.ERROR]
+    assert "合计105%" in findings[0].message

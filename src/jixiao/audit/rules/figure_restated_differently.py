@@ -30,6 +30,7 @@ _SOME_NARROWER = "其他"
 # A share or a completion is a ratio to another figure, often left unnamed: two of them are two
 # ratios, not one figure stated twice.
 _OF_ANOTHER_FIGURE = ("share", "completion")
+_PART_FOLLOWS = re.compile(r"\s*[，,]?\s*其中\s*[:：]?\s*")
 _NOT_A_VALUE = re.compile(
     "增加|减少|增长|下降|降低|持平|未达到|未达|低于|高于|不足|不低于|不超过|以上|以下|相差|差额"
 )
@@ -40,7 +41,7 @@ def check(report: Report, context: RuleContext) -> Iterable[Finding]:
     for mention in _comparable(report.mentions):
         groups.setdefault((mention.path, mention.aspect, mention.scope), []).append(mention)
     for mentions in groups.values():
-        yield from _contradictions(mentions)
+        yield from _contradictions(report.text, mentions)
 
 
 def comparable_values(mentions: Iterable[Mention]) -> list[Mention]:
@@ -58,7 +59,7 @@ def _comparable(mentions: Iterable[Mention]) -> Iterable[Mention]:
         yield mention
 
 
-def _contradictions(mentions: Sequence[Mention]) -> Iterable[Finding]:
+def _contradictions(text: str, mentions: Sequence[Mention]) -> Iterable[Finding]:
     plausible = [m for m in mentions if _plausible(m)]
     if len(plausible) < 2:
         return
@@ -72,6 +73,8 @@ def _contradictions(mentions: Sequence[Mention]) -> Iterable[Finding]:
             continue
         if any(_same(other, done) for done in reported):
             continue
+        if _PART_FOLLOWS.fullmatch(text, first.evidence.end, other.evidence.start):
+            continue  # "总支出125.08万元，其中本年支出116.12万元": a whole and its part
         reported.append(other)
         yield _finding(first, other, comparison)
 
