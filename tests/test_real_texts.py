@@ -54,7 +54,7 @@ def test_shared_real_excerpts() -> None:
     if not (CORPUS / "real").exists():
         pytest.skip("../shared/corpus is absent")
     totals = corpus_totals()
-    assert totals.recall >= 0.96, totals.detail
+    assert totals.recall >= 0.97, totals.detail
     assert totals.precision >= 0.98, totals.detail
     assert totals.project_recall >= 0.93, totals.detail
     assert totals.caught >= 24, totals.detail
