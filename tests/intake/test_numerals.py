@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jixiao.intake.numerals import parse_chinese, parse_number
+from jixiao.intake.numerals import is_printed_decimal, parse_chinese, parse_number
 
 
 @pytest.mark.parametrize(
@@ -117,3 +117,22 @@ def _four_digits(group: int) -> str:
         text += _CN_DIGITS[digit] + name
         gap = False
     return text
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("12.5", True),
+        ("0.75", True),
+        ("0", True),
+        ("300", True),
+        ("07", False),  # no table prints a leading zero before a digit
+        ("1.", False),
+        (".5", False),
+        ("1.2.3", False),
+        ("", False),
+        ("1e3", False),
+    ],
+)
+def test_a_printed_decimal_is_how_a_table_cell_writes_a_number(text: str, printed: bool) -> None:
+    assert is_printed_decimal(text) is printed

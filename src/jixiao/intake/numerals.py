@@ -65,6 +65,17 @@ def parse_number(text: str) -> Decimal | None:
     return parse_chinese(plain)
 
 
+def is_printed_decimal(text: str) -> bool:
+    """A plain decimal as a table prints it: no leading zero before digits, one point at most
+    and not at either end ("07" and "1." are not how a cell of a run-together row begins)."""
+    if text.startswith(".") or text.endswith("."):
+        return False
+    digits = text.replace(".", "", 1)
+    if not (digits.isascii() and digits.isdigit()):
+        return False  # no sign, exponent or second point: a cell prints none of them
+    return not (len(text) > 1 and text[0] == "0" and text[1] != ".")
+
+
 def parse_money_numeral(integer: str, jiao: str | None, fen: str | None) -> Decimal | None:
     """元角分 money: the 元 part as a numeral, then one 角 digit and one 分 digit."""
     whole = parse_chinese(integer)

@@ -10,11 +10,12 @@ the rate. Only one cut of the digits may satisfy both; nothing is read otherwise
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from itertools import combinations
 
 from jixiao.domain.money import Money, MoneyUnit, Rate
 from jixiao.intake.candidates import Candidate
+from jixiao.intake.numerals import is_printed_decimal
 
 _HEADER = re.compile(
     r"预算数\s*[(（]A[)）]\s*执行数\s*[(（]B[)）]\s*执行率\s*[(（]B/A[)）]\s*"
@@ -50,7 +51,7 @@ def _only_cut(digits: str, points: Decimal) -> tuple[str, str, Decimal] | None:
     fits = []
     for a, b, c in combinations(range(1, len(digits)), 3):
         pieces = digits[:a], digits[a:b], digits[b:c], digits[c:]
-        if not all(_plain(p) for p in pieces):
+        if not all(is_printed_decimal(p) for p in pieces):
             continue
         budget, executed, rate, score = (Decimal(p) for p in pieces)
         if budget <= 0:
@@ -66,16 +67,3 @@ def _only_cut(digits: str, points: Decimal) -> tuple[str, str, Decimal] | None:
 
 def _percent(ratio: Decimal) -> str:
     return format((ratio * 100).normalize(), "f")
-
-
-def _plain(text: str) -> bool:
-    """A decimal as a table prints it: no leading zero before digits, one point at most."""
-    if text.startswith(".") or text.endswith(".") or text.count(".") > 1:
-        return False
-    if len(text) > 1 and text[0] == "0" and text[1] != ".":
-        return False
-    try:
-        Decimal(text)
-    except InvalidOperation:
-        return False
-    return True

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from jixiao.domain.money import Money, MoneyUnit, Rate
 from jixiao.intake.candidates import Candidate
+from jixiao.intake.numerals import is_printed_decimal
 
 _HEADER = re.compile(
     r"(?P<initial>年初预算数\s*)?(?:全年|调整后?)?预算数\s*\(A\)\s*(?:全年)?执行数\s*\(B\)\s*"
@@ -112,7 +113,7 @@ def _rate_of_weighted_run(run: str) -> str | None:
     fits = set()
     for cut in range(1, len(run)):
         score, head = run[cut:], run[:cut]
-        if not _number(score) or _places(score) > _RATE_PLACES:
+        if not is_printed_decimal(score) or _places(score) > _RATE_PLACES:
             continue
         for width in (1, 2):
             weight, rest = head[-width:], head[:-width].removesuffix("%")
@@ -123,7 +124,7 @@ def _rate_of_weighted_run(run: str) -> str | None:
             half_ulp = Decimal(1).scaleb(-_places(score)) / 2
             for start in range(len(rest)):
                 rate = rest[start:]
-                if not _number(rate) or _places(rate) > _RATE_PLACES:
+                if not is_printed_decimal(rate) or _places(rate) > _RATE_PLACES:
                     continue
                 if not 0 < Decimal(rate) <= 200:
                     continue
@@ -205,7 +206,7 @@ def _splits(digits: str, *, weight: bool = False) -> list[_Split]:
     for rate_start in range(2, len(digits)):
         rate = digits[rate_start:]
         amounts = digits[:rate_start]
-        if not _number(rate) or "." in amounts[-1:] or _places(rate) > _RATE_PLACES:
+        if not is_printed_decimal(rate) or "." in amounts[-1:] or _places(rate) > _RATE_PLACES:
             continue
         if weight:
             unweighted = _without_weight(amounts)
@@ -214,7 +215,7 @@ def _splits(digits: str, *, weight: bool = False) -> list[_Split]:
             amounts = unweighted
         for cut in range(1, len(amounts)):
             budget, executed = amounts[:cut], amounts[cut:]
-            if not (_number(budget) and _number(executed)):
+            if not (is_printed_decimal(budget) and is_printed_decimal(executed)):
                 continue
             value_a, value_b, value_r = Decimal(budget), Decimal(executed), Decimal(rate)
             if value_a <= 0 or value_r <= 0 or value_r > 200:
@@ -241,23 +242,10 @@ def _with_initial(digits: str, *, weight: bool = False) -> list[_Split]:
     found = []
     for cut in range(1, len(digits)):
         initial = digits[:cut]
-        if _number(initial):
+        if is_printed_decimal(initial):
             found += [replace(s, initial=initial) for s in _splits(digits[cut:], weight=weight)]
     return found
 
 
 def _places(text: str) -> int:
     return len(text.partition(".")[2])
-
-
-def _number(text: str) -> bool:
-    """A plain decimal as a table prints it: no leading zero before digits, one point at most."""
-    if not text or text.startswith(".") or text.endswith(".") or text.count(".") > 1:
-        return False
-    if len(text) > 1 and text[0] == "0" and text[1] != ".":
-        return False
-    try:
-        Decimal(text)
-    except InvalidOperation:
-        return False
-    return True
