@@ -27,3 +27,10 @@ def test_each_block_keeps_its_own_groups() -> None:
 
 def test_one_group_alone_is_no_breakdown() -> None:
     assert find_weight_groups("年度绩效目标(80分) 产出指标(40分)", _locate) == []
+
+
+def test_a_service_recipients_satisfaction_line_is_not_a_group() -> None:
+    # An older template nests 服务对象满意度指标 under 效益指标: its points are inside 效益's.
+    text = "绩效指标(90分) 产出指标(60分) 效益指标(30分) 服务对象满意度指标(10分) 总分"
+    [group] = find_weight_groups(text, _locate)
+    assert [(p.label, p.value) for p in group.parts] == [("产出指标", 60), ("效益指标", 30)]

@@ -20,7 +20,9 @@ Locate = Callable[[int, int], Evidence]
 
 _POINTS = r"\s*[(（]\s*(?P<points>\d{1,3})\s*分\s*[)）]"
 _BLOCK = re.compile(rf"(?P<label>(?:年度\s*)?绩\s*效\s*(?:目\s*标|指\s*标)){_POINTS}")
-_GROUP = re.compile(rf"(?P<label>(?:产出|效益|满意度|决策|过程)\s*指标){_POINTS}")
+# "服务对象满意度指标(10分)" is a level-2 indicator under 效益指标 in older templates, not a group
+# of its own: counted beside 效益指标 it would make the groups exceed their block.
+_GROUP = re.compile(rf"(?P<label>(?:产出|效益|(?<!对象)满意度|决策|过程)\s*指标){_POINTS}")
 _END = re.compile(r"总\s*分")
 _REACH = 600  # a block's groups follow its heading within a page of cells
 _UNIT = "分"
