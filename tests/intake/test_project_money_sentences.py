@@ -77,3 +77,16 @@ def test_shares_of_several_levels_with_their_total_give_the_total() -> None:
 def test_one_level_alone_is_the_budget() -> None:
     text = TITLE + "中央下达本县非遗保护补助资金6.2万元，已全部支付。"
     assert _budget(parse_text(text, source="t")) == {"adjusted": "6.2"}
+
+
+def test_an_approved_total_investment_is_a_budget_and_the_batches_add_to_it() -> None:
+    text = (
+        TITLE + "一批项目批复总投资120.5万元，二批项目批复总投资60万元，"
+        "三批项目批复投资19.5万元，合计批复总投资200万元。"
+    )
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "200"}
+
+
+def test_a_total_investment_not_approved_is_still_not_a_budget() -> None:
+    text = TITLE + "项目计划总投资300万元。"
+    assert _budget(parse_text(text, source="t")) == {}
