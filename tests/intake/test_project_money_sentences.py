@@ -90,3 +90,11 @@ def test_an_approved_total_investment_is_a_budget_and_the_batches_add_to_it() ->
 def test_a_total_investment_not_approved_is_still_not_a_budget() -> None:
     text = TITLE + "项目计划总投资300万元。"
     assert _budget(parse_text(text, source="t")) == {}
+
+
+def test_a_share_restated_as_a_listed_part_of_the_whole_is_not_the_budget() -> None:
+    text = (
+        TITLE + "2024年度县本级预算安排的非遗保护资金为15万元。"
+        "2024年度共安排非遗保护资金88万元，其中中央资金50万元、省级资金23万元、县级资金15万元。"
+    )
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "88"}

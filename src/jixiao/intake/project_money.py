@@ -108,6 +108,7 @@ def project_money(text: str, quantities: list[Quantity], year: int | None) -> li
     _initial_then_revised(found, leads)
     found, leads = _without_parts_of_initial(found, leads)
     found, leads = _without_level_shares(found, leads)
+    found, leads = _without_restated_parts(text, quantities, found, leads)
     found, leads = _after_masked(text, found, leads, words)
     return _without_item_figures(text, found, leads)
 
@@ -148,6 +149,56 @@ def _granted_after(text: str, quantity: Quantity, lead: str, words: _Words) -> C
         return None
     path = "budget.initial" if "年初" in lead else "budget.adjusted"
     return _candidate(path, money, quantity.start, quantity)
+
+
+_PARTS_FOLLOW = re.compile(r"[\s，,（(:：]*其中")
+
+
+def _without_restated_parts(
+    text: str, quantities: list[Quantity], found: list[Candidate], leads: list[str]
+) -> tuple[list[Candidate], list[str]]:
+    """ "县本级安排76万元 … 安排资金2110万元，其中中央1413万元、省级621万元、县级76万元": a
+    budget equal to a part that a larger budget lists after 其中, in that budget's sentence,
+    is the part stated again, not the project's budget."""
+    parts: dict[int, tuple[int, set[Decimal]]] = {}
+    for at, whole in enumerate(found):
+        if whole.path != "budget.adjusted" or not isinstance(whole.value, Money):
+            continue
+        if _PARTS_FOLLOW.match(text, whole.end) is None:
+            continue
+        close = _SENTENCE_END.search(text, whole.end)
+        stop = close.start() if close else len(text)
+        values = set()
+        for quantity in quantities:
+            if quantity.kind == "amount" and whole.end <= quantity.start < stop:
+                money = quantity.money()
+                if money is not None:
+                    values.add(money.wan)
+        parts[at] = (stop, values)
+    dropped = {
+        i
+        for i, candidate in enumerate(found)
+        if candidate.path == "budget.adjusted"
+        and isinstance(candidate.value, Money)
+        and any(
+            j != i
+            and candidate.value.wan in values
+            and candidate.value.wan < _wan(found[j])
+            and not found[j].end <= candidate.start < stop
+            for j, (stop, values) in parts.items()
+        )
+    }
+    if not dropped:
+        return found, leads
+    kept = [
+        (c, lead) for i, (c, lead) in enumerate(zip(found, leads, strict=True)) if i not in dropped
+    ]
+    return [c for c, _ in kept], [lead for _, lead in kept]
+
+
+def _wan(candidate: Candidate) -> Decimal:
+    assert isinstance(candidate.value, Money)
+    return candidate.value.wan
 
 
 # The level of government a share comes from, at the start of its lead: "中央下达…",
