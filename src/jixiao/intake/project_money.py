@@ -92,6 +92,10 @@ def project_money(text: str, quantities: list[Quantity], year: int | None) -> li
         candidate = _classify(lead, lead_start, quantity, words)
         if candidate is None and quantity.kind == "amount":
             candidate = _granted_after(text, quantity, lead, words)
+        if candidate is None and quantity.kind == "amount":
+            candidate = _budget_of_the_sentence(
+                text, prior_end, lead_start, lead, quantity=quantity, words=words
+            )
         elif (
             candidate is not None
             and candidate.path == "budget.adjusted"
@@ -149,6 +153,40 @@ def _granted_after(text: str, quantity: Quantity, lead: str, words: _Words) -> C
         return None
     path = "budget.initial" if "年初" in lead else "budget.adjusted"
     return _candidate(path, money, quantity.start, quantity)
+
+
+def _budget_of_the_sentence(
+    text: str, prior_end: int, lead_start: int, lead: str, *, quantity: Quantity, words: _Words
+) -> Candidate | None:
+    """ "2024年预算安排本局项目共计12个，财政资金560万元": an amount whose own clause only names
+    the money ("财政资金", no listed word) takes its kind from the clause just before, in its
+    sentence and with no figure of its own, when that clause's last listed word is a budget's."""
+    if _MONEY_NOUN.match(lead) is None or words.anywhere.search(lead):
+        return None
+    before = text[prior_end:lead_start].rstrip()
+    if not before or _CLAUSE_MARK.match(before[-1]) is None or before[-1] in "。；;\n":
+        return None
+    before = before[:-1]
+    marks = list(_CLAUSE_MARK.finditer(before))
+    clause_start = prior_end + (marks[-1].end() if marks else 0)
+    earlier = text[clause_start : prior_end + len(before)]
+    if not earlier.strip() or "《" in earlier or words.anywhere.search(earlier):
+        return None
+    if words.added.search(earlier):
+        return None
+    masked = words.masked.sub(lambda m: "\0" * len(m.group(0)), earlier)
+    hits = list(words.pattern.finditer(masked))
+    if not hits or words.senses[hits[-1].group(0)] != "budget":
+        return None
+    money = quantity.money()
+    if money is None:
+        return None
+    path = "budget.initial" if "年初" in earlier else "budget.adjusted"
+    return _candidate(path, money, clause_start + hits[-1].start(), quantity)
+
+
+# A clause that only names money: "财政资金", "项目经费共".
+_MONEY_NOUN = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:资金|经费)(?:为|共|合计)?\s*$")
 
 
 _PARTS_FOLLOW = re.compile(r"[\s，,（(:：]*其中")
