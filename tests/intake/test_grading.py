@@ -88,3 +88,7 @@ def test_a_grade_stated_at_once_for_the_whole_and_its_funds(word: str) -> None:
     report = parse_text(TITLE + text, source="t")
     assert report.performance.grade is not None
     assert report.performance.grade.value == "优秀"
+
+
+def test_the_points_of_one_indicator_are_not_the_self_score() -> None:
+    assert _score("一、资金投入方面\n资金到位及时，该指标评价得分8分。\n") is None

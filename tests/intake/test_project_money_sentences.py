@@ -77,3 +77,41 @@ def test_shares_of_several_levels_with_their_total_give_the_total() -> None:
 def test_one_level_alone_is_the_budget() -> None:
     text = TITLE + "中央下达本县非遗保护补助资金6.2万元，已全部支付。"
     assert _budget(parse_text(text, source="t")) == {"adjusted": "6.2"}
+
+
+def test_the_budget_named_in_the_clause_before_the_money() -> None:
+    text = (
+        TITLE + "2024年预算安排本馆专项项目共计12个，财政资金560.5万元。"
+        "至年底项目执行金额530万元，执行率94.56%。"
+    )
+    assert _budget(parse_text(text, source="t")) == {
+        "adjusted": "560.5",
+        "executed": "530",
+        "execution_rate": "94.56",
+    }
+
+
+def test_a_clause_before_that_states_its_own_figure_lends_no_kind() -> None:
+    text = TITLE + "本馆下达资金40万元，财政资金12万元。"
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "40"}
+
+
+def test_a_share_restated_as_a_listed_part_of_the_whole_is_not_the_budget() -> None:
+    text = (
+        TITLE + "2024年度县本级预算安排的非遗保护资金为15万元。"
+        "2024年度共安排非遗保护资金88万元，其中中央资金50万元、省级资金23万元、县级资金15万元。"
+    )
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "88"}
+
+
+def test_an_approved_total_investment_is_a_budget_and_the_batches_add_to_it() -> None:
+    text = (
+        TITLE + "一批项目批复总投资120.5万元，二批项目批复总投资60万元，"
+        "三批项目批复投资19.5万元，合计批复总投资200万元。"
+    )
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "200"}
+
+
+def test_a_total_investment_not_approved_is_still_not_a_budget() -> None:
+    text = TITLE + "项目计划总投资300万元。"
+    assert _budget(parse_text(text, source="t")) == {}

@@ -51,6 +51,8 @@ def score_candidates(text: str) -> list[Candidate]:
         match = _SCORE.match(text, label.start())
         if match is None or (found and match.start() < found[-1].end):
             continue
+        if text[max(0, label.start() - 2) : label.start()] == "指标":
+            continue  # "该指标评价得分7分": one indicator's points, not the report's score
         score = match.group("score") or match.group("bare") or match.group("field")
         if not match.group("score") and Decimal(score) > _FULL:
             continue  # a bare number above 100 is some other figure, not points out of 100

@@ -92,6 +92,10 @@ def project_money(text: str, quantities: list[Quantity], year: int | None) -> li
         candidate = _classify(lead, lead_start, quantity, words)
         if candidate is None and quantity.kind == "amount":
             candidate = _granted_after(text, quantity, lead, words)
+        if candidate is None and quantity.kind == "amount":
+            candidate = _budget_of_the_sentence(
+                text, prior_end, lead_start, lead, quantity=quantity, words=words
+            )
         elif (
             candidate is not None
             and candidate.path == "budget.adjusted"
@@ -108,6 +112,7 @@ def project_money(text: str, quantities: list[Quantity], year: int | None) -> li
     _initial_then_revised(found, leads)
     found, leads = _without_parts_of_initial(found, leads)
     found, leads = _without_level_shares(found, leads)
+    found, leads = _without_restated_parts(text, quantities, found, leads)
     found, leads = _after_masked(text, found, leads, words)
     return _without_item_figures(text, found, leads)
 
@@ -148,6 +153,90 @@ def _granted_after(text: str, quantity: Quantity, lead: str, words: _Words) -> C
         return None
     path = "budget.initial" if "年初" in lead else "budget.adjusted"
     return _candidate(path, money, quantity.start, quantity)
+
+
+def _budget_of_the_sentence(
+    text: str, prior_end: int, lead_start: int, lead: str, *, quantity: Quantity, words: _Words
+) -> Candidate | None:
+    """ "2024年预算安排本局项目共计12个，财政资金560万元": an amount whose own clause only names
+    the money ("财政资金", no listed word) takes its kind from the clause just before, in its
+    sentence and with no figure of its own, when that clause's last listed word is a budget's."""
+    if _MONEY_NOUN.match(lead) is None or words.anywhere.search(lead):
+        return None
+    before = text[prior_end:lead_start].rstrip()
+    if not before or _CLAUSE_MARK.match(before[-1]) is None or before[-1] in "。；;\n":
+        return None
+    before = before[:-1]
+    marks = list(_CLAUSE_MARK.finditer(before))
+    clause_start = prior_end + (marks[-1].end() if marks else 0)
+    earlier = text[clause_start : prior_end + len(before)]
+    if not earlier.strip() or "《" in earlier or words.anywhere.search(earlier):
+        return None
+    if words.added.search(earlier):
+        return None
+    masked = words.masked.sub(lambda m: "\0" * len(m.group(0)), earlier)
+    hits = list(words.pattern.finditer(masked))
+    if not hits or words.senses[hits[-1].group(0)] != "budget":
+        return None
+    money = quantity.money()
+    if money is None:
+        return None
+    path = "budget.initial" if "年初" in earlier else "budget.adjusted"
+    return _candidate(path, money, clause_start + hits[-1].start(), quantity)
+
+
+# A clause that only names money: "财政资金", "项目经费共".
+_MONEY_NOUN = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:资金|经费)(?:为|共|合计)?\s*$")
+
+
+_PARTS_FOLLOW = re.compile(r"[\s，,（(:：]*其中")
+
+
+def _without_restated_parts(
+    text: str, quantities: list[Quantity], found: list[Candidate], leads: list[str]
+) -> tuple[list[Candidate], list[str]]:
+    """ "县本级安排76万元 … 安排资金2110万元，其中中央1413万元、省级621万元、县级76万元": a
+    budget equal to a part that a larger budget lists after 其中, in that budget's sentence,
+    is the part stated again, not the project's budget."""
+    parts: dict[int, tuple[int, set[Decimal]]] = {}
+    for at, whole in enumerate(found):
+        if whole.path != "budget.adjusted" or not isinstance(whole.value, Money):
+            continue
+        if _PARTS_FOLLOW.match(text, whole.end) is None:
+            continue
+        close = _SENTENCE_END.search(text, whole.end)
+        stop = close.start() if close else len(text)
+        values = set()
+        for quantity in quantities:
+            if quantity.kind == "amount" and whole.end <= quantity.start < stop:
+                money = quantity.money()
+                if money is not None:
+                    values.add(money.wan)
+        parts[at] = (stop, values)
+    dropped = {
+        i
+        for i, candidate in enumerate(found)
+        if candidate.path == "budget.adjusted"
+        and isinstance(candidate.value, Money)
+        and any(
+            j != i
+            and candidate.value.wan in values
+            and candidate.value.wan < _wan(found[j])
+            and not found[j].end <= candidate.start < stop
+            for j, (stop, values) in parts.items()
+        )
+    }
+    if not dropped:
+        return found, leads
+    kept = [
+        (c, lead) for i, (c, lead) in enumerate(zip(found, leads, strict=True)) if i not in dropped
+    ]
+    return [c for c, _ in kept], [lead for _, lead in kept]
+
+
+def _wan(candidate: Candidate) -> Decimal:
+    assert isinstance(candidate.value, Money)
+    return candidate.value.wan
 
 
 # The level of government a share comes from, at the start of its lead: "中央下达…",
