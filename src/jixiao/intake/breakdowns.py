@@ -9,8 +9,9 @@ counts of the same measure word). A count may name its other measure words in br
 ("16954套(台、块、项)", "14666台(套)"): the brackets are read as part of its unit, and two
 counts are of the same kind when they share a measure word. A clause that states a change
 (比上年增加…), a parenthesis (a part's own breakdown) and a clause with a share (占…%) are
-passed over; anything else ends the list. Fewer than two parts is no breakdown: "其中：中央资金X"
-names one part, not all.
+passed over; anything else ends the list. An amount's part may give its count beside it
+("评为优的项目6个资金320万元"), and "，分别是：" after a part ends the list (the last part's items
+follow). Fewer than two parts is no breakdown: "其中：中央资金X" names one part, not all.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ _BEFORE_OPENING = re.compile(r"^\s*[，,。；;]?\s*[(（]?\s*$")
 _SHARE_BETWEEN = re.compile(r"\s*[，,]\s*占[^，,。；;\n\d]{0,20}\d+(?:\.\d+)?%\s*[。，,；;]?\s*")
 _CLAUSE_END = re.compile(r"[，,；;、。\n]")
 _CHANGE = re.compile(r"增加|减少|增长|下降|降低|比上年|较上年|同比|与上年|持平|节约|超支")
+_THEN_ITEMS = re.compile(r"[，,]\s*(?:分别是|分别为|具体是|具体为|包括)\s*[:：]")
 _STOP = re.compile(r"主要用于|用于|主要是|主要原因|原因是|其中")
 _LABEL_BACK = 30
 _ENUMERATED = re.compile(
@@ -121,7 +123,7 @@ def _parts_after(
         end_match = _CLAUSE_END.search(text, position)
         end = end_match.start() if end_match else len(text)
         clause = text[position:end]
-        inside = figures.within(position, end)
+        inside = _part_figures(text, figures.within(position, end), whole, units, position)
         if _STOP.search(clause) or len(inside) > 1:
             return parts, False
         if inside and not _CHANGE.search(text, position, inside[0].start):
@@ -132,6 +134,8 @@ def _parts_after(
             return parts, False  # words, not a figure: the list is over
         if end_match is None:
             return parts, False
+        if parts and _THEN_ITEMS.match(text, end):
+            return parts, True  # "…，分别是：" names the last part's items: the parts are done
         if end_match.group(0) == "\n" and _ENUMERATED.match(text, end + 1):
             position = end + 1  # "其中：\n1、财政拨款…；\n2、事业收入…": one item a line
             continue
@@ -143,6 +147,29 @@ def _parts_after(
             return parts, not clause.rstrip().endswith("等")
         position = end + 1
     return parts, False
+
+
+def _part_figures(
+    text: str, inside: list[Quantity], whole: Quantity, units: dict[int, frozenset[str]], at: int
+) -> list[Quantity]:
+    """The figures of a clause that may make it a part. Figures in a parenthesis within the
+    clause are the part's own detail; an amount's part may give its count beside it ("评为优的
+    项目79个，资金3038.38万元" is one part, its amount), so counts beside one amount drop out."""
+    if len(inside) < 2:
+        return inside
+    inside = [q for q in inside if not _in_parenthesis(text, at, q.start)]
+    if whole.kind == "amount" and len(inside) > 1:
+        amounts = [q for q in inside if q.kind == "amount"]
+        if len(amounts) == 1 and all(
+            _same_kind(q, whole, units) or q.kind == "count" for q in inside
+        ):
+            return amounts
+    return inside
+
+
+def _in_parenthesis(text: str, start: int, position: int) -> bool:
+    before = text[start:position]
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
 
 
 def _next_item_line(text: str, end: int) -> int | None:

@@ -133,3 +133,29 @@ def test_group_points_short_of_the_block_are_no_error() -> None:
     text = _FORM + "年度绩效目标(80分) 产出指标(40分) 效益指标(35分) 满意度指标 总分 100\n"
     findings = run_rule(rule, parse_text(text, source="t"))
     assert all(f.severity is not Severity.ERROR for f in findings)
+
+
+def test_a_part_may_give_its_count_beside_its_amount() -> None:
+    text = TITLE + (
+        "全年安排项目12个，资金500万元。其中评为优的项目6个资金320万元；评为良的项目4个资金150万元，"
+        "评为中的项目2个资金40万元。\n"
+    )
+    findings = run_rule(rule, parse_text(text, source="t"))
+    assert [f.severity for f in findings] == [Severity.ERROR]
+    assert str(findings[0].computed) == "510"
+
+
+def test_a_parts_own_detail_in_brackets_and_a_closing_list_of_its_items() -> None:
+    text = TITLE + (
+        "下达资金500万元。其中评为优的项目6个资金320万元，评为良的项目4个资金150万元，"
+        "评为差的项目2个资金30万元（含培训项目1个8万元），分别是：甲村道路、乙村水渠。\n"
+    )
+    assert run_rule(rule, parse_text(text, source="t")) == []
+    short = text.replace("资金30万元", "资金20万元")
+    findings = run_rule(rule, parse_text(short, source="t"))
+    assert [str(f.computed) for f in findings] == ["490"]
+
+
+def test_a_clause_with_two_amounts_is_no_part() -> None:
+    text = TITLE + "下达资金300万元。其中：河道治理200万元，水库维修70万元及饮水工程30万元。\n"
+    assert run_rule(rule, parse_text(text, source="t")) == []
