@@ -32,6 +32,9 @@ class Breakdown:
 
     whole: StatedQuantity
     parts: tuple[StatedQuantity, ...]
+    # A form's total row over its 其中 rows states every part: no part can have been left out
+    # of the list, so a whole far from its parts (even a whole of 0) is still a mismatch.
+    complete: bool = False
 
 
 @dataclass(frozen=True, slots=True)

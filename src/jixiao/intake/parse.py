@@ -17,7 +17,7 @@ from jixiao.domain.classification import load_classification
 from jixiao.domain.evidence import Evidence
 from jixiao.domain.money import Money, Rate
 from jixiao.domain.outlines import detect_outline
-from jixiao.domain.relations import StatedGrowth, StatedQuantity
+from jixiao.domain.relations import Breakdown, StatedGrowth, StatedQuantity
 from jixiao.domain.report import (
     AccountTotals,
     BudgetExecution,
@@ -60,6 +60,7 @@ from jixiao.intake.sections import HeadingMatch, find_headings, section_spans
 from jixiao.intake.split_wholes import class_part, split_totals
 from jixiao.intake.tables import read_tables
 from jixiao.intake.weight_groups import find_weight_groups
+from jixiao.intake.zero_totals import StatedCell, ZeroTotal
 
 # Scopes a field may fall back to when the text states it under no other: a budget's
 # 基本支出预算, a 一般公共预算 section that is the only place 人员经费 is stated.
@@ -272,11 +273,28 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
             find_breakdowns(text, quantities, located.evidence)
             + find_count_groups(text, quantities, located.evidence)
             + find_weight_groups(text, located.evidence)
+            + _zero_totals(tables.zero_totals, located)
         ),
         changes=tuple(find_changes(text, quantities, located.evidence)),
         enumerations=tuple(find_enumerations(text, located.evidence)),
         growths=tuple(_growths(columns, located)),
     )
+
+
+def _zero_totals(totals: list[ZeroTotal], located: _Located) -> list[Breakdown]:
+    """A funds total row of zeros against the 其中 rows with money under it."""
+
+    def stated(cell: StatedCell) -> StatedQuantity:
+        money = cell.money
+        return StatedQuantity(
+            cell.label, money.wan, money.ulp, "万元", located.evidence(cell.start, cell.end)
+        )
+
+    return [
+        Breakdown(whole=stated(t.total), parts=tuple(stated(p) for p in t.parts), complete=True)
+        for t in totals
+        if t.parts
+    ]
 
 
 def _growths(columns: FieldTables, located: _Located) -> Iterable[StatedGrowth]:

@@ -24,6 +24,7 @@ from jixiao.intake.indicators import indicator_at, qualitative_at, undirected_at
 from jixiao.intake.lexicon import Lexicon
 from jixiao.intake.quantities import Quantity, parse_cell
 from jixiao.intake.row_alignment import align, displaced_score, fit, rate_agrees
+from jixiao.intake.zero_totals import ZeroTotal, stated_cell
 
 _UNIT = re.compile(r"[(（]\s*(万元|元)\s*[)）]?|单位[:：]\s*(万元|元)")
 _FUNDS_ROW = re.compile(r"(?:年度)?资金总额|^总额$|^合计$|^项目资金$|^年度预算$")
@@ -60,6 +61,7 @@ class TableReading:
     candidates: list[Candidate] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     claimed: list[tuple[int, int]] = field(default_factory=list)
+    zero_totals: list[ZeroTotal] = field(default_factory=list)
     grade: tuple[str, int, int] | None = None
 
 
@@ -72,6 +74,7 @@ class _State:
     # After a funds total row printed as zeros: the figures its one 其中 row with money gave
     # (None: no such total row pending).
     parts: list[Candidate] | None = None
+    zero_column: str = ""  # the money column a zero total row is compared in with its parts
 
 
 def read_tables(
@@ -320,6 +323,7 @@ def _row(
             # "年度资金总额 0 0 0 10 0 0" above "其中:本年财政拨款 50 48.5 48.5": the zeros are
             # not the project's money; its one 其中 row with money is (see _part_row).
             state.parts = []
+            _note_zero_total(label, assigned, state, reading)
             assigned = [a for a in assigned if a[0].kind in ("weight", "score")]
         _funds_row(label, assigned, state, reading, kind=kind)
         return
@@ -427,6 +431,21 @@ def _no_money(assigned: list[tuple[Column, tuple[Cell, Quantity | None]]]) -> bo
     return bool(money) and all(q.value == 0 for q in money)
 
 
+def _note_zero_total(
+    label: Cell,
+    assigned: list[tuple[Column, tuple[Cell, Quantity | None]]],
+    state: _State,
+    reading: TableReading,
+) -> None:
+    """Keep the zero total row's executed amount (else its last money cell) for the check
+    against the 其中 rows that follow it."""
+    kinds = [c.kind for c, (_, q) in assigned if c.kind in _MONEY_COLUMNS and q is not None]
+    state.zero_column = "executed" if "executed" in kinds else (kinds[-1] if kinds else "")
+    total = stated_cell(label, assigned, state.zero_column, state.unit)
+    if total is not None:
+        reading.zero_totals.append(ZeroTotal(total))
+
+
 def _part_row(
     label: Cell,
     values: list[tuple[Cell, Quantity | None]],
@@ -445,6 +464,9 @@ def _part_row(
     assigned = list(zip(money[len(money) - len(values) :], values, strict=True))
     if _no_money(assigned) or not any(q is not None for _, q in values):
         return
+    part = stated_cell(label, assigned, state.zero_column, state.unit)
+    if part is not None and reading.zero_totals:
+        reading.zero_totals[-1].parts.append(part)
     if state.parts:
         for candidate in state.parts:
             reading.candidates.remove(candidate)

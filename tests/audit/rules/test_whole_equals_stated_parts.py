@@ -159,3 +159,37 @@ def test_a_parts_own_detail_in_brackets_and_a_closing_list_of_its_items() -> Non
 def test_a_clause_with_two_amounts_is_no_part() -> None:
     text = TITLE + "下达资金300万元。其中：河道治理200万元，水库维修70万元及饮水工程30万元。\n"
     assert run_rule(rule, parse_text(text, source="t")) == []
+
+
+_ZERO_TOTAL_FORM = (
+    "附件: 项目支出绩效自评表 (2023年度) 项目名称 村道养护补助 主管部门 青石镇人民政府 "
+    "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 0 0 0 10 0 0 "
+)
+
+
+def test_a_total_row_of_zeros_over_a_part_with_money_is_an_error() -> None:
+    text = _ZERO_TOTAL_FORM + "其中:本年财政拨款 40 38.5 38.5 上年结转资金 其他资金 年度总体目标\n"
+    findings = run_rule(rule, parse_text(text, source="t"))
+    assert [f.severity for f in findings] == [Severity.ERROR]
+    assert str(findings[0].stated) == "0"
+    assert str(findings[0].computed) == "38.5"
+    assert [e.quote for e in findings[0].evidence] == [
+        "年度资金总额: 0 0 0",
+        "其中:本年财政拨款 40 38.5 38.5",
+    ]
+
+
+def test_a_zero_total_is_compared_with_every_part_that_has_money() -> None:
+    rows = "其中:本年财政拨款 40 38.5 38.5 上年结转资金 6 6 6 其他资金 年度总体目标\n"
+    text = _ZERO_TOTAL_FORM + rows
+    findings = run_rule(rule, parse_text(text, source="t"))
+    assert [str(f.computed) for f in findings] == ["44.5"]
+
+
+def test_a_total_row_with_money_is_not_checked_against_its_rows_here() -> None:
+    text = (
+        "2023年度项目支出绩效自评表\n"
+        "项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n"
+        "年度资金总额 | 60 | 60 | 54 | 10 | 90% | 9\n其中:本年财政拨款 | 50 | 50 | 45 |\n"
+    )
+    assert run_rule(rule, parse_text(text, source="t")) == []

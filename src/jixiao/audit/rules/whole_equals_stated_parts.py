@@ -56,11 +56,12 @@ _OVER_BY_AT_MOST = Decimal("0.50")
 def _check(breakdown: Breakdown) -> Finding | None:
     whole, parts = breakdown.whole, breakdown.parts
     computed = sum((p.value for p in parts), Decimal(0))
-    if whole.value <= 0:
-        return None
-    gap = (computed - whole.value) / whole.value
-    if gap < -_SHORT_BY_AT_MOST or gap > _OVER_BY_AT_MOST:
-        return None
+    if not breakdown.complete:
+        if whole.value <= 0:
+            return None
+        gap = (computed - whole.value) / whole.value
+        if gap < -_SHORT_BY_AT_MOST or gap > _OVER_BY_AT_MOST:
+            return None
     tolerance = whole.ulp + sum((p.ulp for p in parts), Decimal(0))  # as compare_sum
     comparison = Comparison(stated=whole.value, computed=computed, tolerance=tolerance)
     outcome = comparison.outcome
