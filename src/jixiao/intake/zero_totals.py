@@ -50,5 +50,5 @@ def stated_cell(
         if money is None:
             return None
         start, end = min(label.start, cell.start), max(label.end, cell.end)
-        return StatedCell(label.text, money, start, end)
+        return StatedCell(label.text.rstrip(":："), money, start, end)
     return None

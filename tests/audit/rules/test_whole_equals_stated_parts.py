@@ -173,6 +173,7 @@ def test_a_total_row_of_zeros_over_a_part_with_money_is_an_error() -> None:
     assert [f.severity for f in findings] == [Severity.ERROR]
     assert str(findings[0].stated) == "0"
     assert str(findings[0].computed) == "38.5"
+    assert findings[0].message.startswith("“年度资金总额0万元”不等于")  # no stray colon
     assert [e.quote for e in findings[0].evidence] == [
         "年度资金总额: 0 0 0",
         "其中:本年财政拨款 40 38.5 38.5",
