@@ -19,7 +19,11 @@ from jixiao.domain.relations import Breakdown, StatedQuantity
 Locate = Callable[[int, int], Evidence]
 
 _POINTS = r"\s*[(（]\s*(?P<points>\d{1,3})\s*分\s*[)）]"
-_BLOCK = re.compile(rf"(?P<label>(?:年度\s*)?绩\s*效\s*(?:目\s*标|指\s*标)){_POINTS}")
+# "(?:年度\s*)?绩…" would be tried at every character of the text; opening with a class lets
+# the engine skip to a 年 or 绩 (年 must be followed by 度, as in 年度绩效目标).
+_BLOCK = re.compile(
+    rf"(?P<label>[年绩](?:(?<=年)度\s*绩|(?<=绩))\s*效\s*(?:目\s*标|指\s*标)){_POINTS}"
+)
 # "服务对象满意度指标(10分)" is a level-2 indicator under 效益指标 in older templates, not a group
 # of its own: counted beside 效益指标 it would make the groups exceed their block.
 _GROUP = re.compile(rf"(?P<label>(?:产出|效益|(?<!对象)满意度|决策|过程)\s*指标){_POINTS}")
