@@ -115,3 +115,16 @@ def test_an_approved_total_investment_is_a_budget_and_the_batches_add_to_it() ->
 def test_a_total_investment_not_approved_is_still_not_a_budget() -> None:
     text = TITLE + "项目计划总投资300万元。"
     assert _budget(parse_text(text, source="t")) == {}
+
+
+def test_a_degree_of_fit_in_an_indicator_row_is_not_matching_funds() -> None:
+    text = TITLE + (
+        "成本指标 支出金额与服务内容的匹配程度 18万 18万 10 10\n"
+        "成本指标 经费与任务的匹配度 7万元 7万元 10 10\n"
+    )
+    assert _budget(parse_text(text, source="t")) == {}
+
+
+def test_matching_funds_are_still_a_budget() -> None:
+    text = TITLE + "县级财政匹配资金26万元，已支付26万元。"
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "26", "executed": "26"}
