@@ -167,3 +167,16 @@ def test_no_rate_from_indicator_rows_far_after_a_header_left_empty() -> None:
     words = "当年绩效目标全年目标实际完成情况保障单位正常运转按时完成年度各项工作任务" * 3
     text = "执行率执行率权重执行率得分" + words + "预算完成率%100%1010是"
     assert "budget.execution_rate" not in _read(text)
+
+
+def test_a_start_of_year_budget_as_column_a_is_the_initial_budget() -> None:
+    # Only one cut makes B / A the rate: 208.6 and 104.3 (50%), not 208.61 and 4.3.
+    text = (
+        "年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分得分计算方法"
+        "年度资金总额:208.6104.31050%5执行率*该指标分值"
+    )
+    assert _read(text) == {
+        "budget.initial": "208.6",
+        "budget.executed": "104.3",
+        "budget.execution_rate": "50",
+    }

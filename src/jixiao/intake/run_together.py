@@ -18,7 +18,9 @@ from jixiao.intake.candidates import Candidate
 from jixiao.intake.numerals import is_printed_decimal
 
 _HEADER = re.compile(
-    r"(?P<initial>年初预算数\s*)?(?:全年|调整后?)?预算数\s*\(A\)\s*(?:全年)?执行数\s*\(B\)\s*"
+    # A is the year's budget, or the start-of-year one when the form has no other ("年初预算数(A)").
+    r"(?P<initial>年初预算数\s*)?(?P<initial_a>年初)?(?:全年|调整后?)?预算数\s*\(A\)\s*"
+    r"(?:全年)?执行数\s*\(B\)\s*"
     # The template's 分值 column may stand between B and B/A: its weight is run in too.
     r"(?P<weight>分值(?:\s*[(（]\d{1,3}分[)）])?\s*)?"
     r"(?:预算)?执行率\s*\(B/A(?:[^)]{0,8}\)|\d?)"
@@ -63,6 +65,7 @@ class _Split:
     rate: str
     error: Decimal
     initial: str = ""  # 年初预算数, when the header has that column before A
+    budget_path: str = "budget.adjusted"  # budget.initial when A itself is 年初预算数(A)
 
 
 def run_together_rows(text: str) -> list[Candidate]:
@@ -87,6 +90,8 @@ def run_together_rows(text: str) -> list[Candidate]:
         )
         if split is None:
             continue
+        if not header.group("damaged") and header.group("initial_a"):
+            split = replace(split, budget_path="budget.initial")
         found.extend(_candidates(split, label, row.start("digits"), row.end()))
     return found + _lone_rates(text) + _weighted_rates(text)
 
@@ -177,7 +182,7 @@ def _candidates(split: _Split, label: int, start: int, end: int) -> list[Candida
     at = start
     for path, digits in (
         ("budget.initial", split.initial),
-        ("budget.adjusted", split.budget),
+        (split.budget_path, split.budget),
         ("budget.executed", split.executed),
     ):
         if digits:
