@@ -50,6 +50,7 @@ from jixiao.intake.grading import grade_match, score_candidates
 from jixiao.intake.lettered_funds import lettered_funds_rows
 from jixiao.intake.lexicon import load_lexicon
 from jixiao.intake.normalize import NormalizedText, normalize
+from jixiao.intake.paired_funds import paired_funds_rows
 from jixiao.intake.points_rows import points_rows
 from jixiao.intake.profile import read_profile
 from jixiao.intake.project_money import prefer_wholes, project_money
@@ -189,6 +190,7 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
     candidates += run_together_rows(text)
     candidates += points_rows(text)
     candidates += lettered_funds_rows(text)
+    candidates += paired_funds_rows(text)
     if kind == "project":
         candidates = [c for c in candidates if not c.path.startswith("spending.")]
         candidates += project_money(
