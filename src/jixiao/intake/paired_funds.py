@@ -17,8 +17,9 @@ from jixiao.intake.candidates import Candidate
 
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _GAP = r"[\s|:：]*"
+# The look-behind comes after the literal so the engine can skip ahead to each 预算数.
 _ROW = re.compile(
-    rf"(?<![\u4e00-\u9fff])预算数{_GAP}(?P<budget>{_NUMBER}){_GAP}"
+    rf"预算数(?<![\u4e00-\u9fff]预算数){_GAP}(?P<budget>{_NUMBER}){_GAP}"
     rf"(?:到位数{_GAP}(?P<received>{_NUMBER}){_GAP})?"
     rf"执行数{_GAP}(?P<executed>{_NUMBER})(?![\d.])"
     rf"(?:[\s|]*(?P<rate>\d{{1,3}}(?:\.\d{{1,2}})?)\s*[%％]?(?![\d.]))?"
