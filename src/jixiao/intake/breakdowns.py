@@ -139,6 +139,8 @@ def _parts_after(
         if end_match.group(0) == "\n" and _ENUMERATED.match(text, end + 1):
             position = end + 1  # "其中：\n1、财政拨款…；\n2、事业收入…": one item a line
             continue
+        if end_match.group(0) == "\n" and not text[end:].strip():
+            return parts, False  # the text ends on an unfinished line: the list may go on
         if end_match.group(0) in "。\n":
             following = _next_item_line(text, end) if per_line and parts else None
             if following is not None:
