@@ -90,3 +90,16 @@ def test_a_title_with_last_year_s_execution_and_this_year_s_budget() -> None:
     title = text.split("\n", 1)[0]
     assert report_year(text, title, "budget") == 2024
     assert report_year(text, title, "final_accounts") == 2023
+
+
+def test_a_units_yearly_self_evaluation_is_overall() -> None:
+    text = (
+        "青石乡人民政府2023年度绩效自评报告\n一、单位基本情况\n"
+        "2023年度财政拨款支出合计860.40万元，预算执行率98%。\n"
+    )
+    assert document_kind(text) == "overall"
+
+
+def test_a_projects_yearly_self_evaluation_stays_a_project() -> None:
+    assert document_kind("某镇道路养护项目2023年度绩效自评报告\n资金共50万元。\n") == "project"
+    assert document_kind("某县农机补助资金2023年度绩效自评报告\n资金共50万元。\n") == "project"

@@ -107,3 +107,26 @@ def test_an_approximate_figure_gives_way_to_an_exact_one() -> None:
     report = parse_text(HEAD + body, source="t")
     assert report.three_public.total is not None
     assert str(report.three_public.total.value) == "2.96"
+
+
+def test_an_execution_rate_after_the_units_total_is_its_own_figure() -> None:
+    report = parse_text(
+        "青石乡人民政府2023年度绩效自评报告\n一、单位基本情况\n"
+        "2023年度支出合计860.40万元，预算执行率98%。\n",
+        source="t",
+    )
+    assert report.spending.total is not None and report.spending.total.value.wan == Decimal(
+        "860.40"
+    )
+    rate = report.budget.execution_rate
+    assert rate is not None and rate.value.percent == Decimal("98")
+
+
+def test_a_listed_projects_rate_after_its_spending_is_not_the_reports() -> None:
+    report = parse_text(
+        "某校2023年度项目支出绩效自评报告\n两项目整体预算执行率为88.50%："
+        "甲项目支出12.30万元，预算执行率80.20%；乙项目支出40.10万元，预算执行率91.10%。\n",
+        source="t",
+    )
+    rate = report.budget.execution_rate
+    assert rate is not None and rate.value.percent == Decimal("88.50")

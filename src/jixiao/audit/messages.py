@@ -66,6 +66,9 @@ CATALOGUE: dict[str, str] = {
         "占比{stated}与{numerator}÷{denominator}计算的{computed}相差{difference}个百分点，"
         "在四舍五入误差范围内"
     ),
+    "part-share-matches": (
+        "占比{stated}与“{part}”÷“{whole}”计算的{computed}不符，相差{difference}个百分点"
+    ),
     "values-swapped": (
         "{first}与{second}的数额前后互换：一处{one}，另一处{other}；"
         "其中一处的名称与数额对应有误，请核对表格与正文"

@@ -27,6 +27,20 @@ class StatedQuantity:
 
 
 @dataclass(frozen=True, slots=True)
+class PartShare:
+    """ "其中：其他收入7000万元，占收入预算总额的90.3%": a listed part's share of its whole."""
+
+    part: StatedQuantity
+    percent: Decimal
+    ulp: Decimal  # one unit of the share's last printed digit, in percentage points
+    of: str  # the words after 占 that name the whole ("收入预算总额"); "" when none do
+    evidence: Evidence
+    # The figure those words name when it is not the one right before 其中 ("收入预算总额为
+    # 7783.26万元，比上年…，原因是…预算7000万元。其中：…" lists the parts of the first).
+    named: StatedQuantity | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Breakdown:
     """ "共建设设备16954套，其中：总平台558套，分平台1488套 …": a whole and its listed parts."""
 
@@ -35,6 +49,10 @@ class Breakdown:
     # A form's total row over its 其中 rows states every part: no part can have been left out
     # of the list, so a whole far from its parts (even a whole of 0) is still a mismatch.
     complete: bool = False
+    # A list the text leaves unfinished (cut by other words or by the end of an excerpt) may
+    # hold only some parts: its sum says nothing, though each part's share still does.
+    closed: bool = True
+    shares: tuple[PartShare, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

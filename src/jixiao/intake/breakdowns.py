@@ -12,6 +12,11 @@ counts are of the same kind when they share a measure word. A clause that states
 passed over; anything else ends the list. An amount's part may give its count beside it
 ("评为优的项目6个资金320万元"), and "，分别是：" after a part ends the list (the last part's items
 follow). Fewer than two parts is no breakdown: "其中：中央资金X" names one part, not all.
+
+A part's share right after it ("，占收入预算总额的90.3%") is kept with the part; a list that
+gives shares is kept even when the text leaves it unfinished (``closed`` False), since each
+share holds on its own. A share that names its whole is tied to the amount so named before
+其中 when the figure right before 其中 is another (a reason clause's figure).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from decimal import Decimal
 
 from jixiao.domain.evidence import Evidence
 from jixiao.domain.money import printed_ulp
-from jixiao.domain.relations import Breakdown, StatedQuantity
+from jixiao.domain.relations import Breakdown, PartShare, StatedQuantity
 from jixiao.intake.quantities import Quantity
 
 Locate = Callable[[int, int], Evidence]
@@ -79,15 +84,75 @@ def find_breakdowns(text: str, quantities: list[Quantity], locate: Locate) -> li
         if whole is None:
             continue
         per_line = "\n" in opening.group(0)  # "其中：\n…\n…": one part a line
-        parts, closed = _parts_after(text, figures, opening.end(), whole, units, per_line=per_line)
-        if closed and len(parts) >= 2:
+        shares: list[tuple[int, re.Match[str]]] = []
+        parts, closed = _parts_after(
+            text, figures, opening.end(), whole, units, per_line=per_line, shares=shares
+        )
+        if (closed and len(parts) >= 2) or (parts and shares and whole.kind == "amount"):
+            stated = [stated_quantity(text, p, locate) for p in parts]
+            whole_stated = stated_quantity(text, whole, locate)
+            named = _named_wholes(
+                text, figures, opening.start(), whole_stated, shares, locate=locate
+            )
             found.append(
                 Breakdown(
-                    whole=stated_quantity(text, whole, locate),
-                    parts=tuple(stated_quantity(text, p, locate) for p in parts),
+                    whole=whole_stated,
+                    parts=tuple(stated),
+                    closed=closed and len(parts) >= 2,
+                    shares=tuple(
+                        _share(stated[i], match, locate, named.get(match.group("of").strip()))
+                        for i, match in shares
+                    ),
                 )
             )
     return found
+
+
+_NAMED_BACK = 400  # characters before 其中 where the whole a share names may be stated
+
+
+def _named_wholes(
+    text: str,
+    figures: _Figures,
+    opening: int,
+    whole: StatedQuantity,
+    shares: list[tuple[int, re.Match[str]]],
+    *,
+    locate: Locate,
+) -> dict[str, StatedQuantity]:
+    """The whole each share names ("占收入预算总额的…") when the figure before 其中 is not
+    it: the nearest amount before that, in reach, whose words contain the name."""
+    found: dict[str, StatedQuantity] = {}
+    for name in {match.group("of").strip() for _, match in shares} - {""}:
+        if name in whole.label:
+            continue
+        before = figures.within(max(0, opening - _NAMED_BACK), opening)
+        for candidate in reversed([q for q in before if q.kind == "amount"]):
+            stated = stated_quantity(text, candidate, locate)
+            if name in stated.label and not _CHANGE.search(stated.label):
+                found[name] = stated  # "比上年收入预算总额增加…" is a change, not the whole
+                break
+    return found
+
+
+# "，占收入预算总额的90.3%" after a part: its share of the whole ("占59.2%" names none).
+_PART_SHARE = re.compile(
+    r"\s*占(?P<of>[^，,。；;\n\d%％]{0,20}?)的?\s*(?P<rate>\d{1,3}(?:\.\d+)?)\s*[%％]\s*$"
+)
+
+
+def _share(
+    part: StatedQuantity, match: re.Match[str], locate: Locate, named: StatedQuantity | None
+) -> PartShare:
+    digits = match.group("rate")
+    return PartShare(
+        part=part,
+        percent=Decimal(digits),
+        ulp=printed_ulp(digits),
+        of=match.group("of").strip(),
+        evidence=locate(match.start("of") - 1, match.end("rate") + 1),
+        named=named,
+    )
 
 
 def _whole_before(text: str, figures: _Figures, position: int) -> Quantity | None:
@@ -110,9 +175,11 @@ def _parts_after(
     units: dict[int, frozenset[str]],
     *,
     per_line: bool = False,
+    shares: list[tuple[int, re.Match[str]]] | None = None,
 ) -> tuple[list[Quantity], bool]:
     """The parts, and whether the list closed as lists do (at the end of its sentence or line):
-    a list cut off by other words, or by the end of an excerpt, may hold only some parts."""
+    a list cut off by other words, or by the end of an excerpt, may hold only some parts.
+    A share stated right after a part (占…的X%) is added to ``shares`` by the part's index."""
     parts: list[Quantity] = []
     position = start
     while len(parts) < _MAX_PARTS and position < len(text):
@@ -132,6 +199,10 @@ def _parts_after(
             parts.append(inside[0])
         elif not inside and "占" not in clause and not _CHANGE.search(clause) and clause.strip():
             return parts, False  # words, not a figure: the list is over
+        elif not inside and parts and shares is not None:
+            share = _PART_SHARE.match(text, position, end)
+            if share and not any(i == len(parts) - 1 for i, _ in shares):
+                shares.append((len(parts) - 1, share))
         if end_match is None:
             return parts, False
         if parts and _THEN_ITEMS.match(text, end):
@@ -139,6 +210,8 @@ def _parts_after(
         if end_match.group(0) == "\n" and _ENUMERATED.match(text, end + 1):
             position = end + 1  # "其中：\n1、财政拨款…；\n2、事业收入…": one item a line
             continue
+        if end_match.group(0) == "\n" and not text[end:].strip():
+            return parts, False  # the text ends on an unfinished line: the list may go on
         if end_match.group(0) in "。\n":
             following = _next_item_line(text, end) if per_line and parts else None
             if following is not None:

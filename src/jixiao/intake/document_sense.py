@@ -35,6 +35,9 @@ def _signal(pattern: str, kind: str, weight: int, cap: int = 1) -> _Signal:
 _SIGNALS = (
     _signal(r"部门整体|单位整体|整体支出|整体绩效", "overall", 8),
     _signal(r"绩效情况说明|部门绩效(?:自评|评价)|预算绩效情况", "overall", 4),
+    # "某镇人民政府2024年度绩效自评报告": a unit's own yearly self-evaluation names no project
+    # (a project's title does, and its stronger signal wins the line).
+    _signal(r"(?:19|20)\d{2}\s*年度?绩效自评报告", "overall", 4),
     _signal(r"项目支出绩效(?:自评|评价)", "project", 7),
     _signal(
         r"项目.{0,14}绩效(?:自评|评价|目标自评)|绩效目标自评表|绩效评价(?:情况)?表"

@@ -57,6 +57,7 @@ from jixiao.intake.project_money import prefer_wholes, project_money
 from jixiao.intake.prose import prose_candidates
 from jixiao.intake.quantities import find_quantities
 from jixiao.intake.run_together import run_together_rows
+from jixiao.intake.scopes import fund_of, fund_section_scopes
 from jixiao.intake.sections import HeadingMatch, find_headings, section_spans
 from jixiao.intake.split_wholes import class_part, split_totals
 from jixiao.intake.tables import read_tables
@@ -199,6 +200,7 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
             profile.year,
         )
     candidates.sort(key=lambda c: (c.start, c.end))
+    _fund_sections(text, candidates, headings)
     _inherit_scopes(text, candidates, clusters)
     primary = _choose(text, candidates, _fallback_scopes(kind, candidates))
     if kind == "project":
@@ -418,6 +420,18 @@ _NO_PROJECTS = re.compile(r"(?<![\d.])0\s*个(?:项目)?")
 def _no_projects(text: str, position: int) -> bool:
     sentence_start = max(text.rfind(mark, 0, position) for mark in "。\n") + 1
     return bool(_NO_PROJECTS.search(text, sentence_start, position))
+
+
+def _fund_sections(text: str, candidates: list[Candidate], headings: list[HeadingMatch]) -> None:
+    """Unscoped totals inside a section titled for one narrower fund are that fund's."""
+    spans = fund_section_scopes(
+        [(headings[i].title, start, end) for i, start, end in section_spans(text, headings)]
+    )
+    if not spans:
+        return
+    for candidate in candidates:
+        if not candidate.scope:
+            candidate.scope = fund_of(candidate.path, candidate.start, spans)
 
 
 def _inherit_scopes(text: str, candidates: list[Candidate], clusters: _ClusterIndex) -> None:

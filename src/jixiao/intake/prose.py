@@ -363,6 +363,10 @@ def _budget_after_value(ctx: _Context, last: list[Candidate], label: LabelMatch)
         return False
     if not all(s.path.startswith("budget.") for s in label.senses):
         return False
+    if ctx.kind != "project" and all(s.path.endswith("_rate") for s in label.senses):
+        # "财政拨款支出合计…万元，预算执行率100%": the unit's own rate, not the figure's budget
+        # (a project report's rates are read by its money verbs, item by item)
+        return False
     return ctx.text[last[-1].end : label.start].strip() in ("，", ",", "；")
 
 

@@ -42,3 +42,31 @@ def other_year_scope(prefix: str, year: int | None) -> str:
     if years and years[-1] != year:
         return "上年" if years[-1] < year else "下年"
     return ""
+
+
+# A government's budget or final-accounts report gives each fund a section of its own
+# ("（二）政府性基金预算收支情况 … 收入总计0万元 … 支出总计0万元"): the totals in it are that
+# fund's, though the sentence does not name it again.
+_FUND_TITLES = (("政府性基金", "政府性基金"), ("国有资本经营", "国有资本经营"))
+_OTHER_FUND_PATHS = ("spending.", "accounts.")
+
+
+def fund_section_scopes(headings: list[tuple[str, int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, fund) of the sections whose title names one narrower fund, from the
+    (title, body start, body end) of each section."""
+    spans = []
+    for title, start, end in headings:
+        if "一般公共预算" in title:
+            continue
+        named = [scope for word, scope in _FUND_TITLES if word in title]
+        if len(named) == 1:
+            spans.append((start, end, named[0]))
+    return spans
+
+
+def fund_of(path: str, position: int, spans: list[tuple[int, int, str]]) -> str:
+    """The fund a unit-level figure at ``position`` belongs to by its section, or ""."""
+    if not path.startswith(_OTHER_FUND_PATHS):
+        return ""
+    inside = [(end - start, scope) for start, end, scope in spans if start <= position < end]
+    return min(inside)[1] if inside else ""

@@ -194,3 +194,22 @@ def test_a_total_row_with_money_is_not_checked_against_its_rows_here() -> None:
         "年度资金总额 | 60 | 60 | 54 | 10 | 90% | 9\n其中:本年财政拨款 | 50 | 50 | 45 |\n"
     )
     assert run_rule(rule, parse_text(text, source="t")) == []
+
+
+def test_a_numbered_list_cut_off_by_the_end_of_the_text_is_not_summed() -> None:
+    text = (
+        "某县第三小学2025年单位预算\n（一）收入预算 960.40万元，其中：\n"
+        "1.一般公共预算拨款收入950.00万元；\n2.政府性基金预算拨款收入0万元；\n"
+        "3.财政专户管理资金收入0万\n"
+    )
+    assert run_rule(rule, parse_text(text, source="t")) == []
+
+
+def test_the_same_list_finished_in_the_text_is_summed() -> None:
+    text = (
+        "某县第三小学2025年单位预算\n（一）收入预算 960.40万元，其中：\n"
+        "1.一般公共预算拨款收入950.00万元；\n2.政府性基金预算拨款收入0万元；\n"
+        "3.财政专户管理资金收入0万元。\n二、支出预算情况\n"
+    )
+    findings = run_rule(rule, parse_text(text, source="t"))
+    assert [f.severity for f in findings] == [Severity.ERROR]

@@ -37,6 +37,8 @@ def check(report: Report, context: RuleContext) -> Iterable[Finding]:
         if m.aspect == "value" and m.path.startswith(_KNOWN) and m.scope != _SOME_NARROWER
     )
     for breakdown in report.breakdowns:
+        if not breakdown.closed:
+            continue  # an unfinished list: only its parts' shares are checked (part-share-matches)
         whole = breakdown.whole.evidence
         if known.overlaps(whole.start, whole.end) and all(
             known.overlaps(p.evidence.start, p.evidence.end) for p in breakdown.parts
