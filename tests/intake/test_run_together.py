@@ -167,3 +167,19 @@ def test_no_rate_from_indicator_rows_far_after_a_header_left_empty() -> None:
     words = "当年绩效目标全年目标实际完成情况保障单位正常运转按时完成年度各项工作任务" * 3
     text = "执行率执行率权重执行率得分" + words + "预算完成率%100%1010是"
     assert "budget.execution_rate" not in _read(text)
+
+
+def test_a_budget_cell_that_kept_its_unit_sets_the_budget_apart() -> None:
+    # The rate printed on the form (96.00%) is not 38.6 ÷ 40 = 96.5%: the row is read all the
+    # same, and the audit says the rate is off.
+    text = "项目资金(万元)全年预算数全年执行数执行率\n年度资金总额40万元38.696.00%\n"
+    assert _read(text) == {
+        "budget.adjusted": "40",
+        "budget.executed": "38.6",
+        "budget.execution_rate": "96.00",
+    }
+
+
+def test_no_row_when_the_digits_after_the_unit_split_no_way() -> None:
+    text = "项目资金(万元)全年预算数全年执行数执行率\n年度资金总额40万元38.610.00%\n"
+    assert _read(text) == {}
