@@ -90,3 +90,11 @@ def test_a_title_with_last_year_s_execution_and_this_year_s_budget() -> None:
     title = text.split("\n", 1)[0]
     assert report_year(text, title, "budget") == 2024
     assert report_year(text, title, "final_accounts") == 2023
+
+
+def test_years_of_what_is_planned_for_later_do_not_vote() -> None:
+    text = (
+        "一、自评工作开展情况\n本馆开展了2020年项目绩效自评。2020年10月完成展厅改造，"
+        "二期工程预计于2021年3月完工，余款将于2021年6月前支付，计划在2021年底前验收。\n"
+    )
+    assert report_year(text, None, "project") == 2020
