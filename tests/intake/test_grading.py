@@ -102,3 +102,7 @@ def test_different_scores_of_several_funds_in_one_sentence_are_none_of_them() ->
 def test_one_score_stated_twice_in_a_sentence_is_kept() -> None:
     text = "经评价，本项目自评得分为93分，综合评分93分。\n"
     assert _score(text) == "93"
+
+
+def test_a_score_compared_with_last_year_s_in_one_sentence_is_kept() -> None:
+    assert _score("本年度自评得分为95分，较上年自评得分90分提高5分。\n") == "95"
