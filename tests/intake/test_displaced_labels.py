@@ -42,3 +42,26 @@ def test_values_that_contradict_their_columns_are_not_given_a_distant_label() ->
     )
     figures = budget_figures(parse_text(text, source="t.txt"))
     assert "adjusted" not in figures or figures["adjusted"] != "0"
+
+
+def test_label_after_several_rows_of_funds_sources() -> None:
+    # A spreadsheet flattened column by column: the values right after the header, then each
+    # source of funds with its two figures, and only then the row's label.
+    text = (
+        "困难群众救助补助资金绩效目标自评表 (2023年度) 转移支付(项目)名称 救助补助资金 "
+        "全年预算数(A) 全年执行数(B) 520.40 498.10 其中:中央财政资金 300.00 300.00 "
+        "省级财政资金 120.00 118.50 市级财政资金 60.40 52.00 县级财政资金 40.00 27.60 "
+        "其他资金 (包括以前年度结转资 金) 0 0 年度资金总额 资金投入情况 (万元) 分配科学性\n"
+    )
+    figures = budget_figures(parse_text(text, source="t.txt"))
+    assert figures["adjusted"] == "520.40"
+    assert figures["executed"] == "498.10"
+
+
+def test_no_label_after_running_text_past_the_sources() -> None:
+    text = (
+        "困难群众救助补助资金绩效目标自评表 (2023年度) 全年预算数(A) 全年执行数(B) "
+        "520.40 498.10 其中:中央财政资金 300.00 300.00 "
+        "资金按规定用于城乡低保、特困人员救助供养和临时救助等支出项目 年度资金总额\n"
+    )
+    assert budget_figures(parse_text(text, source="t.txt")) == {}

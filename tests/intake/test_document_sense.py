@@ -103,3 +103,11 @@ def test_a_units_yearly_self_evaluation_is_overall() -> None:
 def test_a_projects_yearly_self_evaluation_stays_a_project() -> None:
     assert document_kind("某镇道路养护项目2023年度绩效自评报告\n资金共50万元。\n") == "project"
     assert document_kind("某县农机补助资金2023年度绩效自评报告\n资金共50万元。\n") == "project"
+
+
+def test_years_of_what_is_planned_for_later_do_not_vote() -> None:
+    text = (
+        "一、自评工作开展情况\n本馆开展了2020年项目绩效自评。2020年10月完成展厅改造，"
+        "二期工程预计于2021年3月完工，余款将于2021年6月前支付，计划在2021年底前验收。\n"
+    )
+    assert report_year(text, None, "project") == 2020

@@ -92,3 +92,17 @@ def test_a_grade_stated_at_once_for_the_whole_and_its_funds(word: str) -> None:
 
 def test_the_points_of_one_indicator_are_not_the_self_score() -> None:
     assert _score("一、资金投入方面\n资金到位及时，该指标评价得分8分。\n") is None
+
+
+def test_different_scores_of_several_funds_in_one_sentence_are_none_of_them() -> None:
+    text = "根据各镇上报情况，道路养护资金绩效自评分数为81.5分、桥梁维修资金自评分数为92分。\n"
+    assert _score(text) is None
+
+
+def test_one_score_stated_twice_in_a_sentence_is_kept() -> None:
+    text = "经评价，本项目自评得分为93分，综合评分93分。\n"
+    assert _score(text) == "93"
+
+
+def test_a_score_compared_with_last_year_s_in_one_sentence_is_kept() -> None:
+    assert _score("本年度自评得分为95分，较上年自评得分90分提高5分。\n") == "95"

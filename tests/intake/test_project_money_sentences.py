@@ -128,3 +128,49 @@ def test_a_degree_of_fit_in_an_indicator_row_is_not_matching_funds() -> None:
 def test_matching_funds_are_still_a_budget() -> None:
     text = TITLE + "县级财政匹配资金26万元，已支付26万元。"
     assert _budget(parse_text(text, source="t")) == {"adjusted": "26", "executed": "26"}
+
+
+def test_what_the_year_formed_as_spending_is_the_executed_amount() -> None:
+    text = (
+        TITLE + "2024年共投入非遗保护经费预算860万元。实际形成支出812.4万元，支出率94.47%。"
+        "其中，中央资金支出600万元，省级资金支出212.4万元。"
+    )
+    assert _budget(parse_text(text, source="t")) == {
+        "adjusted": "860",
+        "executed": "812.4",
+        "execution_rate": "94.47",
+    }
+
+
+def test_a_total_after_the_list_of_its_items_is_the_budget() -> None:
+    text = (
+        TITLE + "2024年度，市级下达图书购置项目12万元；流动展览项目3.5万元；"
+        "讲座活动项目4.5万元。共计下达市级补助资金20万元。"
+    )
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "20"}
+
+
+def test_a_total_that_the_items_before_it_do_not_make_leaves_the_first_budget() -> None:
+    text = TITLE + "下达图书购置项目12万元；流动展览项目3.5万元。共计下达补助资金30万元。"
+    assert _budget(parse_text(text, source="t"))["adjusted"] == "12"
+
+
+def test_the_amount_of_the_budget_indicator_is_the_budget() -> None:
+    text = TITLE + "2024年县财政下达本馆免费开放经费，指标金额是36万元，实际拨付金额是35万元。"
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "36", "executed": "35"}
+
+
+def test_the_cost_of_supporting_facilities_is_no_budget() -> None:
+    text = (
+        TITLE + "年初预算安排80万元，具体用于：①展厅改造工程尾款30万元；"
+        "②广场配套基础设施项目前期费用25万元。"
+    )
+    assert _budget(parse_text(text, source="t")) == {"initial": "80"}
+
+
+def test_a_share_after_its_own_comma_is_not_what_the_project_spent() -> None:
+    text = (
+        TITLE + "非遗保护经费预算860万元，全年开销812.4万元。"
+        "其中，中央资金支出600万元，省级资金支出212.4万元。"
+    )
+    assert "executed" not in _budget(parse_text(text, source="t"))

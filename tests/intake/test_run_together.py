@@ -180,3 +180,19 @@ def test_a_start_of_year_budget_as_column_a_is_the_initial_budget() -> None:
         "budget.executed": "104.3",
         "budget.execution_rate": "50",
     }
+
+
+def test_a_budget_cell_that_kept_its_unit_sets_the_budget_apart() -> None:
+    # The rate printed on the form (96.00%) is not 38.6 ÷ 40 = 96.5%: the row is read all the
+    # same, and the audit says the rate is off.
+    text = "项目资金(万元)全年预算数全年执行数执行率\n年度资金总额40万元38.696.00%\n"
+    assert _read(text) == {
+        "budget.adjusted": "40",
+        "budget.executed": "38.6",
+        "budget.execution_rate": "96.00",
+    }
+
+
+def test_no_row_when_the_digits_after_the_unit_split_no_way() -> None:
+    text = "项目资金(万元)全年预算数全年执行数执行率\n年度资金总额40万元38.610.00%\n"
+    assert _read(text) == {}

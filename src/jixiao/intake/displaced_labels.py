@@ -21,6 +21,10 @@ _UNIT_NOTE = re.compile(r"^[(（]\s*(万元|元)\s*[)）]$")
 _REACH = 12  # cells between the label and the header or the values
 _UNIT_REACH = 3  # cells between the label and its unit note
 _MAX_CELL = 24  # a longer cell is running text: the block has ended
+_ROWS_REACH = 40  # cells after the values, 其中 rows included
+# A 其中 row's label, or a note under it: "其中:中央财政资金", "上年结转资金",
+# "(包括以前年度结转资".
+_SOURCE_ROW = re.compile(r"^其中|(?:资金|拨款|结转)[)）]?$|^[(（]|^[^()（）]{0,3}[)）]$")
 
 
 def displaced_funds_label(
@@ -49,13 +53,20 @@ def _label_in(cells: list[Cell], positions: range) -> int | None:
 
 def _label_after(cells: list[Cell], start: int) -> int | None:
     """After the values the other rows' labels and values come first (上年结转资金 0 0 —):
-    the funds label is the first label there, before any running text."""
-    for position in range(start, min(len(cells), start + _REACH)):
+    the funds label is the first label there, before any running text. The 其中 rows (a
+    source of funds and its figures) do not count against the reach: a spreadsheet may list
+    four or five of them before the label."""
+    other = 0
+    for position in range(start, min(len(cells), start + _ROWS_REACH)):
         cell = cells[position]
         if _FUNDS_LABEL.match(cell.text):
             return position
         if len(cell.text) > _MAX_CELL:
             return None
+        if cell.number is None and not _SOURCE_ROW.search(cell.text):
+            other += 1
+            if other > _REACH:
+                return None
     return None
 
 

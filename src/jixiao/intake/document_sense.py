@@ -5,7 +5,8 @@ nor the first match can be trusted. The kind is the one with the most weight ove
 of the first page, title-like lines counting more; the year is voted for by every year the first
 page names, where a year only compared with ("较2023年", "同口径比2018年") votes for the year
 after it, a filling date early in a year ("填报日期：2022年2月3日") for the year before, and years
-inside document titles (《…》), document numbers (〔2023〕) and publishing dates do not vote.
+of a plan ("预计于2021年完工"), inside document titles (《…》), document numbers (〔2023〕)
+and publishing dates do not vote.
 
 绩效工资 and 绩效目标 are no signal of a performance report: budgets list 绩效工资 among wages,
 and every kind of document sets 绩效目标.
@@ -153,6 +154,12 @@ def _without_noise(text: str) -> str:
 _YEAR = re.compile(r"(?<![\d〔\[【])(?P<year>(?:19|20)\d{2})\s*年(?!\d{1,2}月\d{1,2}日)")
 _IN_TITLE_OR_NUMBER = re.compile(r"《[^》\n]{0,80}》|[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]")
 _COMPARED = re.compile(r"(?:较|比|与|同口径比|相比)(?:上年|同期)?\s*(?P<year>(?:19|20)\d{2})\s*年")
+# A plan for later in a report on what was done: "预计于2021年2月完工", "余款将于2021年4月前
+# 支付" name a year after the report's.
+# (将 only with 于/在: "将2023年资金全部拨付" is what was done with that year's money.)
+_PLANNED = re.compile(
+    r"(?:(?:预计|计划|拟)(?:于|在|到)?|将(?:于|在))\s*(?P<year>(?:19|20)\d{2})\s*年"
+)
 _FILLED = re.compile(
     r"(?:填报|报送|编制|报告)日期\s*[:：]?\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月"
 )
@@ -180,6 +187,8 @@ def report_year(text: str, title: str | None, kind: str) -> int | None:
         year = int(match.group("year"))
         votes[year + 1] += 1
         compared.add(match.start("year"))
+    if kind != "budget":  # a budget is all plans, for its own year
+        compared.update(match.start("year") for match in _PLANNED.finditer(page))
     for match in _YEAR.finditer(page):
         if match.start("year") not in compared:
             votes[int(match.group("year"))] += 1

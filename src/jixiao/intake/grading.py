@@ -64,6 +64,7 @@ def score_candidates(text: str) -> list[Candidate]:
                 match.end(),
             )
         )
+    found = _without_scores_of_several_items(text, found)
     at = text.find("总分")
     while at >= 0:
         run = _RUN_TOTAL.match(text, at)
@@ -73,6 +74,29 @@ def score_candidates(text: str) -> list[Candidate]:
             )
         at = text.find("总分", at + 2)
     return found
+
+
+_SENTENCE = 150
+_EARLIER = re.compile(r"上年|去年|上一年|较|比|同比")
+
+
+def _without_scores_of_several_items(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "甲资金绩效自评分数为73.18分、乙资金绩效自评分数为89.03分": one sentence giving
+    different scores is scoring several funds or projects, and none of them is the report's."""
+    sentence: dict[int, set[object]] = {}
+    compared: set[int] = set()
+    where: list[int] = []
+    for candidate in found:
+        start = max(text.rfind(mark, 0, candidate.start) for mark in "。；;\n") + 1
+        if candidate.start - start > _SENTENCE:
+            start = -1 - len(where)  # a flattened table's run, not a sentence: on its own
+        where.append(start)
+        sentence.setdefault(start, set()).add(candidate.value)
+        if _EARLIER.search(text, max(start, candidate.start - 8), candidate.start):
+            compared.add(start)  # "较上年自评得分90分": this year's against last year's
+    return [
+        c for c, at in zip(found, where, strict=True) if len(sentence[at]) < 2 or at in compared
+    ]
 
 
 def grade_match(text: str) -> tuple[str, int, int] | None:

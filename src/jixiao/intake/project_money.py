@@ -23,6 +23,7 @@ from importlib import resources
 
 from jixiao.domain.money import Money, Rate
 from jixiao.intake.candidates import Candidate
+from jixiao.intake.money_parts import a_listed_share, level, without_parts_before_total
 from jixiao.intake.quantities import Quantity
 
 _RANK = 3  # below every table and lexicon wording of the same field
@@ -31,7 +32,7 @@ _CLAUSE_MARK = re.compile(r"[，,。；;！？!?\n]")
 # Not the year carried-over money comes from: "2024年结转2023年资金…" is 2024's money.
 _YEAR = re.compile(r"(?<!结转)((?:19|20)\d{2})年")
 # Before the verb 支出 only these may stand; any other 汉字 makes "…支出" a category's name.
-_SPENT_BEFORE = re.compile(r"(?:^|[已共计际累年度底止月日的为和及总\d]|资金|全部)$")
+_SPENT_BEFORE = re.compile(r"(?:^|[已共计际累年度底止月日的为和及总\d]|资金|全部|形成)$")
 # Words that sum what another word names; alone, or after a budget's word, a budget.
 _SUM_WORDS = frozenset(("合计", "共计", "总额"))
 
@@ -90,6 +91,8 @@ def project_money(text: str, quantities: list[Quantity], year: int | None) -> li
             lead_start += mark.end()
             lead = lead[mark.end() :]
         candidate = _classify(lead, lead_start, quantity, words)
+        if candidate is not None and a_listed_share(text, lead_start, lead):
+            continue
         if candidate is None and quantity.kind == "amount":
             candidate = _granted_after(text, quantity, lead, words)
         if candidate is None and quantity.kind == "amount":
@@ -113,6 +116,7 @@ def project_money(text: str, quantities: list[Quantity], year: int | None) -> li
     found, leads = _without_parts_of_initial(found, leads)
     found, leads = _without_level_shares(found, leads)
     found, leads = _without_restated_parts(text, quantities, found, leads)
+    found, leads = without_parts_before_total(text, quantities, found, leads)
     found, leads = _after_masked(text, found, leads, words)
     return _without_item_figures(text, found, leads)
 
@@ -239,14 +243,6 @@ def _wan(candidate: Candidate) -> Decimal:
     return candidate.value.wan
 
 
-# The level of government a share comes from, at the start of its lead: "中央下达…",
-# "自治区匹配下拨…", "省级财政…", "乌海市财政匹配…" (a place name only before 市/县/区财政).
-_LEVEL = re.compile(
-    r"^(?:\d{4}年度?)?(?:(中央|自治区|省|市|州|县|区)(?:级|本级)?(?:财政)?(?=下达|下拨|安排|匹配|配套|拨付|补助|资金|财政)"
-    r"|[\u4e00-\u9fff]{1,4}?(市|州|县|区)(?:级|本级)?财政)"
-)
-
-
 def _without_level_shares(
     found: list[Candidate], leads: list[str]
 ) -> tuple[list[Candidate], list[str]]:
@@ -254,7 +250,7 @@ def _without_level_shares(
     budget is one level's share, and the first is not the project's. When a larger budget is
     stated too (a total, "共2330.9万元"), the shares stay for prefer_wholes to weigh."""
     budgets = [i for i, c in enumerate(found) if c.path == "budget.adjusted"]
-    levels = {i: _level(leads[i]) for i in budgets}
+    levels = {i: level(leads[i]) for i in budgets}
     shares: set[int] = set()
     run: list[int] = []
     for i in [*budgets, -1]:
@@ -272,11 +268,6 @@ def _without_level_shares(
         (c, lead) for i, (c, lead) in enumerate(zip(found, leads, strict=True)) if i not in shares
     ]
     return [c for c, _ in kept], [lead for _, lead in kept]
-
-
-def _level(lead: str) -> str:
-    match = _LEVEL.match(lead)
-    return (match.group(1) or match.group(2)) if match else ""
 
 
 def _larger(whole: Candidate, parts: list[Candidate]) -> bool:

@@ -48,7 +48,9 @@ _DAMAGED_REACH = 30
 _HEADER_BEFORE_RATE = 60  # a header's names before its 执行率, spaces included
 _HEADER_AFTER_RATE = 24  # 执行率 and its "(B/A…)"
 _LABEL = r"(?:年度资金总额|资金总额|合计)"
-_ROW = re.compile(rf"{_LABEL}[:：]?\s*(?P<digits>\d[\d.]{{2,40}})%")
+# The budget cell may keep its unit ("年度资金总额50万元47.6895.00%"): it ends the budget's digits.
+_ROW = re.compile(rf"{_LABEL}[:：]?\s*(?P<digits>\d[\d.]{{0,20}}(?:万元)?[\d.]{{2,40}})%")
+_BUDGET_UNIT = "万元"
 # The label before the header and the digits straight after it: an OCR line that read the
 # row's first cell, then the header, then its values ("年度资金总额年初预算数…52.352.351.999%").
 _LABEL_BEFORE = re.compile(rf"{_LABEL}[:：]?\s*$")
@@ -85,14 +87,19 @@ def run_together_rows(text: str) -> list[Candidate]:
             label = row.start()
         else:
             continue
+        digits, _, after_unit = row.group("digits").partition(_BUDGET_UNIT)
+        budget = digits if after_unit else None
+        if budget is not None and (initial or not is_printed_decimal(budget)):
+            continue
         split = _only_split(
-            row.group("digits"), initial=initial, weight=bool(header.group("weight"))
+            digits + after_unit, initial=initial, weight=bool(header.group("weight")), budget=budget
         )
         if split is None:
             continue
         if not header.group("damaged") and header.group("initial_a"):
             split = replace(split, budget_path="budget.initial")
-        found.extend(_candidates(split, label, row.start("digits"), row.end()))
+        unit = len(_BUDGET_UNIT) if budget is not None else 0
+        found.extend(_candidates(split, label, row.start("digits"), row.end(), unit=unit))
     return found + _lone_rates(text) + _weighted_rates(text)
 
 
@@ -177,27 +184,35 @@ def _label_before(text: str, position: int) -> int | None:
     return window_start + named[-1].start() if named else None
 
 
-def _candidates(split: _Split, label: int, start: int, end: int) -> list[Candidate]:
+def _candidates(
+    split: _Split, label: int, start: int, end: int, *, unit: int = 0
+) -> list[Candidate]:
+    """``unit``: the length of the unit word printed after the budget's digits."""
     found = []
     at = start
-    for path, digits in (
-        ("budget.initial", split.initial),
-        (split.budget_path, split.budget),
-        ("budget.executed", split.executed),
+    for path, digits, after in (
+        ("budget.initial", split.initial, 0),
+        (split.budget_path, split.budget, unit),  # column A, whichever budget it is
+        ("budget.executed", split.executed, 0),
     ):
         if digits:
-            at += len(digits)
+            at += len(digits) + after
             found.append(Candidate(path, Money.parse(digits, MoneyUnit.WAN), label, at))
     found.append(Candidate("budget.execution_rate", Rate.parse(split.rate), label, end))
     return found
 
 
-def _only_split(digits: str, *, initial: bool = False, weight: bool = False) -> _Split | None:
+def _only_split(
+    digits: str, *, initial: bool = False, weight: bool = False, budget: str | None = None
+) -> _Split | None:
     """The one reading of ``digits`` as budget, executed and rate that adds up, if unique;
     with ``initial``, an 年初预算数 first (which the rate does not check: only a single
     reading of all four is taken); with ``weight``, the 分值 between the executed amount and
-    the rate ("202010100.00%": 20, 20, 分值 10, 100.00%)."""
+    the rate ("202010100.00%": 20, 20, 分值 10, 100.00%); with ``budget``, the budget's
+    digits, which its printed unit set apart."""
     splits = _with_initial(digits, weight=weight) if initial else _splits(digits, weight=weight)
+    if budget is not None:
+        splits = [s for s in splits if s.budget == budget]
     fits = sorted(splits, key=lambda s: s.error)
     if not fits or fits[0].error > _TOLERANCE:
         return None
