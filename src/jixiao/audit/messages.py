@@ -106,6 +106,10 @@ CATALOGUE: dict[str, str] = {
     "execution-rate-matches": (
         "执行率{stated}与{executed}÷{budget}计算的{computed}不符，相差{difference}个百分点"
     ),
+    "execution-rate-matches:other-ratio": (
+        "“{quote}”与{executed}÷{budget}计算的{computed}相差{difference}个百分点；"
+        "该比率可能按人数、项目数或拨付额计算，并非执行率，请核对其口径"
+    ),
     "execution-rate-matches:rounding": (
         "执行率{stated}与{executed}÷{budget}计算的{computed}相差{difference}个百分点，"
         "在四舍五入误差范围内"

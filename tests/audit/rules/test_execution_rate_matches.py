@@ -61,3 +61,36 @@ def test_the_recomputed_rate_drops_needless_zeros() -> None:
     assert found.message == (
         "执行率98.5%与全年执行数142.80万元÷全年预算数150.00万元计算的95.2%不符，相差3.3个百分点"
     )
+
+
+def _named(quote: str, executed: str, adjusted: str) -> Report:
+    b = ReportBuilder(kind=ReportKind.PROJECT)
+    budget = BudgetExecution(
+        adjusted=b.money(f"收到补助资金{adjusted}万元"),
+        executed=b.money(f"支出{executed}万元"),
+        execution_rate=b.rate(quote),
+    )
+    return b.build(budget=budget)
+
+
+def test_a_payout_rate_that_is_off_is_only_a_warning() -> None:
+    # 480 / 500 = 96%: "发放率90%" among the quality indicators may count the people paid.
+    findings = run_rule(rule, _named("补助发放率为90%", "480", "500"))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert findings[0].message == (
+        "“补助发放率为90%”与全年执行数480万元÷全年预算数500万元计算的96%相差6个百分点；"
+        "该比率可能按人数、项目数或拨付额计算，并非执行率，请核对其口径"
+    )
+    assert [f.severity for f in run_rule(rule, _named("兑付率90%", "480", "500"))] == [
+        Severity.WARNING
+    ]
+
+
+def test_a_payout_rate_named_as_spending_stays_an_error() -> None:
+    for quote in ("资金支付率90%", "发放资金执行率90%", "预算执行率90%"):
+        findings = run_rule(rule, _named(quote, "480", "500"))
+        assert [f.severity for f in findings] == [Severity.ERROR], quote
+
+
+def test_a_payout_rate_that_matches_says_nothing() -> None:
+    assert run_rule(rule, _named("发放率为96%", "480", "500")) == []

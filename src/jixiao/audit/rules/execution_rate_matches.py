@@ -3,6 +3,11 @@
 The tolerance is one unit of the rate's last printed digit plus what the amounts' own
 rounding can move the quotient; a rate that is the correctly rounded quotient is silent,
 and 100% with 执行数 equal to 预算数 is of course fine.
+
+A rate the text names 发放率, 兑付率, 使用率 or 拨付率 (and not 执行/支付/支出) that does not match
+is a warning, not an error: such a rate is often of people or items ("经费发放率98%" among a
+project's 质量指标, the share of beneficiaries paid on time) or of money passed down rather
+than spent, so the audit cannot tell that it was meant as 执行数 ÷ 预算数.
 """
 
 from __future__ import annotations
@@ -23,6 +28,9 @@ CODE = "execution-rate-matches"
 
 # Extra decimals shown for a recomputed rate beyond those the stated rate printed.
 _EXTRA_PLACES = 2
+# Words that make a rate the execution rate beyond doubt, and words that may name another ratio.
+_DEFINITE = ("执行", "支付", "支出", "B/A")
+_OTHER_RATIOS = ("发放率", "兑付率", "兑现率", "使用率", "拨付率")
 
 
 def check(report: Report, context: RuleContext) -> Iterable[Finding]:
@@ -50,5 +58,13 @@ def check(report: Report, context: RuleContext) -> Iterable[Finding]:
     if comparison.outcome is Outcome.ROUNDING:
         message = messages.render(f"{CODE}:rounding", **fields)
         yield finding(CODE, Severity.INFO, message, shown, evidence)
+    elif _may_be_another_ratio(stated.evidence.quote):
+        quote = messages.quote_text(stated.evidence.quote)
+        message = messages.render(f"{CODE}:other-ratio", quote=quote, **fields)
+        yield finding(CODE, Severity.WARNING, message, shown, evidence)
     else:
         yield finding(CODE, Severity.ERROR, messages.render(CODE, **fields), shown, evidence)
+
+
+def _may_be_another_ratio(quote: str) -> bool:
+    return any(w in quote for w in _OTHER_RATIOS) and not any(w in quote for w in _DEFINITE)
