@@ -106,3 +106,12 @@ def test_one_score_stated_twice_in_a_sentence_is_kept() -> None:
 
 def test_a_score_compared_with_last_year_s_in_one_sentence_is_kept() -> None:
     assert _score("本年度自评得分为95分，较上年自评得分90分提高5分。\n") == "95"
+
+
+def test_a_bracketed_score_after_a_finished_paragraph_is_a_criterions() -> None:
+    text = "1.本级资金安排情况\n本级安排资金300万元，较上年增加5万元，稳中有升。(自评得分4分)\n"
+    assert _score(text) is None
+
+
+def test_a_bracketed_score_after_the_grade_is_the_reports() -> None:
+    assert _score("综合评价等级为优（自评得分93分）。\n") == "93"

@@ -40,6 +40,14 @@ _SIGNALS = (
     # (a project's title does, and its stronger signal wins the line).
     _signal(r"(?:19|20)\d{2}\s*年度?绩效自评报告", "overall", 4),
     _signal(r"项目支出绩效(?:自评|评价)", "project", 7),
+    # "对2024年度项目支出资金使用情况进行了绩效自评", "参与绩效评价的项目共3个": a unit's yearly
+    # report whose title names no project says in its first lines that it evaluates its projects.
+    _signal(
+        r"对[^。\n]{0,20}项目支出[^。\n]{0,12}进行了?绩效(?:自评|评价)"
+        r"|参与绩效(?:自评|评价)的项目(?:共|有)?\s*\d",
+        "project",
+        8,
+    ),
     _signal(
         r"项目.{0,14}绩效(?:自评|评价|目标自评)|绩效目标自评表|绩效评价(?:情况)?表"
         r"|项目.{0,14}?自评(?:结果|报告|情况|表)",

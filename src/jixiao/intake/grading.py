@@ -28,6 +28,9 @@ _SCORE = re.compile(
     r"(?![\d.%％]|\s*(?:\d|万|元|亿|个|项|人|次|家|以上|以下|及|至|~|-|—|分))"
 )
 _FULL = Decimal(100)
+# A score in brackets that follows a finished sentence annotates that paragraph (one criterion
+# of a scoring sheet written out as prose); the report's own score follows its grade or label.
+_AFTER_PARAGRAPH = re.compile(r"。\s*[(（]$")
 _LABEL = re.compile(_SCORE_LABEL)
 # A 总分 row whose two cells a conversion ran together, 分值 100 then 得分: "总分10095.5" is
 # 100 and 95.5. Only a full 100 before it can be told from the score.
@@ -53,6 +56,8 @@ def score_candidates(text: str) -> list[Candidate]:
             continue
         if text[max(0, label.start() - 2) : label.start()] == "指标":
             continue  # "该指标评价得分7分": one indicator's points, not the report's score
+        if _AFTER_PARAGRAPH.search(text, max(0, label.start() - 4), label.start()):
+            continue  # "…稳中有升。(自评得分5分)": the points of the criterion just described
         score = match.group("score") or match.group("bare") or match.group("field")
         if not match.group("score") and Decimal(score) > _FULL:
             continue  # a bare number above 100 is some other figure, not points out of 100

@@ -364,7 +364,8 @@ def _initial_then_revised(found: list[Candidate], leads: list[str]) -> None:
 
 # "项目绩效总目标：…发放率100%": a rate set as a target, not the one achieved; "绩效目标完成
 # 情况：…执行率98%" reports the achieved one.
-_TARGET = re.compile(r"目标(?!\s*(?:完成|实现|达成|执行))")
+# "按照…区域绩效目标表进行资金分配，…执行率为96%": a 目标表 is the form the targets are on.
+_TARGET = re.compile(r"目标(?!\s*(?:完成|实现|达成|执行|表))")
 # "时效指标 指标1:年度资金支付完成率100% 10 10": a form's numbered indicator row names the
 # rate it aims at; the row's figures are the indicator's, not a statement of the money.
 _NUMBERED_INDICATOR = re.compile(r"指标\s*\d{1,2}\s*[:：]")
