@@ -130,3 +130,14 @@ def test_a_listed_projects_rate_after_its_spending_is_not_the_reports() -> None:
     )
     rate = report.budget.execution_rate
     assert rate is not None and rate.value.percent == Decimal("88.50")
+
+
+def test_one_amount_for_both_grand_totals() -> None:
+    report = parse_text(
+        HEAD + "一、收入支出决算总体情况说明\n2023年度收、支总计均为512.36万元。\n", source="t"
+    )
+    income, spending = report.accounts.income_grand_total, report.accounts.expenditure_grand_total
+    assert income is not None and income.value.wan == Decimal("512.36")
+    assert spending is not None and spending.value.wan == Decimal("512.36")
+    # a grand total holds carry-overs: it is not read as the unit's 支出合计 on this wording
+    assert report.spending.total is None

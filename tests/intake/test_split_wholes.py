@@ -20,6 +20,29 @@ def test_a_whole_split_into_basic_and_project_is_the_units_total() -> None:
     assert report.spending.total.evidence.quote == "本院支出为873.4万元"
 
 
+def test_the_unit_named_before_its_spending_with_the_parts_one_a_line() -> None:
+    text = (
+        "某镇中心卫生院2023年度部门决算公开说明\n（二）支出决算情况\n"
+        "2023年度，某镇中心卫生院单位支出为612.5031万元。其中：\n"
+        "基本支出400.25万元，较上年增加10.5万元，主要是人员增加。\n"
+        "项目支出212.2531万元，较上年减少3.2万元。\n"
+    )
+    report = parse_text(text, source="t")
+    assert report.spending.total is not None
+    assert report.spending.total.value.wan == Decimal("612.5031")
+    assert report.spending.basic is not None
+    assert report.spending.basic.value.wan == Decimal("400.25")
+
+
+def test_a_named_whole_whose_lines_are_not_basic_and_project_is_no_total() -> None:
+    text = (
+        "某镇中心卫生院2023年度部门决算公开说明\n"
+        "2023年度，某镇中心卫生院单位支出为612.5031万元。其中：\n"
+        "人员经费400.25万元。\n公用经费212.2531万元。\n"
+    )
+    assert parse_text(text, source="t").spending.total is None
+
+
 def test_a_whole_split_otherwise_or_not_the_units_is_no_total() -> None:
     for body in (
         "2022年度，本院支出为873.4万元。其中：人员经费801.2万元，公用经费72.2万元。",

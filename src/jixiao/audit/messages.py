@@ -59,6 +59,9 @@ CATALOGUE: dict[str, str] = {
     "count-matches-named-items": (
         "报告称共{count}，其后逐一列出的却是{named}，数目与名单不符，请核对"
     ),
+    "count-matches-named-items:repeated": (
+        "名单中“{name}”出现了两次；去掉重复后列出{named}，与所称共{count}相符，请核对名单"
+    ),
     "share-matches": (
         "占比{stated}与{numerator}÷{denominator}计算的{computed}不符，相差{difference}个百分点"
     ),

@@ -78,6 +78,10 @@ _PAIRED_TOTALS = re.compile(
     r"收入?、?支出?总计(?:各是|各为|分别为|分别是|分别)(?P<a>\d[\d,]*(?:\.\d+)?)(?:万元|元)?[,，、和及]"
     r"(?P<b>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)"
 )
+# "收、支总计均为393.71万元": one amount for both grand totals.
+_SAME_TOTALS = re.compile(
+    r"收入?、?支出?总计(?:均为|均是|都是|都为)(?P<a>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -564,12 +568,15 @@ def _unchanged(values: list[Candidate]) -> list[Candidate]:
 
 
 def _paired_totals(text: str) -> Iterable[Candidate]:
-    """ "收、支总计各是4125.49,4143.91万元": both 决算 grand totals in one phrase."""
-    for match in _PAIRED_TOTALS.finditer(text):
+    """ "收、支总计各是4125.49,4143.91万元": both 决算 grand totals in one phrase, or one amount
+    for both ("收、支总计均为393.71万元")."""
+    matches = [*_PAIRED_TOTALS.finditer(text), *_SAME_TOTALS.finditer(text)]
+    for match in matches:
         unit = match.group("unit")
+        second = "b" if "b" in match.re.groupindex else "a"
         for path, group in (
             ("accounts.income_grand_total", "a"),
-            ("accounts.expenditure_grand_total", "b"),
+            ("accounts.expenditure_grand_total", second),
         ):
             money = Money.parse(match.group(group), _money_unit(unit))
             yield Candidate(path=path, value=money, start=match.start(), end=match.end())

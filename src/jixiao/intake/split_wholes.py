@@ -20,13 +20,20 @@ from jixiao.intake.scopes import effective_scope, other_year_scope
 
 # The unit itself as the subject of 支出: "本单位支出为", "2021年我局支出决算", "支出总额为".
 _SELF = r"(?:本|我|该)(?:单位|部门|局|院|校|园|站|所|中心|委|办|馆|队|会|处|室|镇|乡|街道)"
+# Or by its name: "某镇卫生院单位支出为", "某县文化馆支出为" (a name ending in a kind of body).
+_NAMED = (
+    r"[\u4e00-\u9fff]{1,14}(?:院|局|校|园|站|所|中心|委员会|委|办|馆|队|会|处|室|镇|乡|街道|政府|办事处)"
+    r"(?:单位|部门|本级)?"
+)
 _UNIT_SPENDING = re.compile(
-    rf"(?:\d{{4}}\s*年度?)?(?:{_SELF}|单位|部门)?(?:全年|本年|年度|当年)?(?:实际)?"
+    rf"(?:\d{{4}}\s*年度?)?(?:{_SELF}|{_NAMED}|单位|部门)?(?:全年|本年|年度|当年)?(?:实际)?"
     r"(?:总)?支出(?:决算|预算)?(?:数|总额|合计|总计)?(?:为|是|共计|合计|计|达)?"
 )
 _CLAUSE_MARK = re.compile(r".*[，,。；;：:\n]", re.S)
 _THEN_PARTS = re.compile(r"[。，,；;]?\s*其中\s*[:：]?")
 _PARTS_END = re.compile(r"[。\n]")
+_LINE_BREAK = re.compile(r"[ \t\u3000]*\n")
+_PART_LINES = 3
 # A whole just before 其中 that the parts after it may belong to (see class_part).
 _WHOLE_BEFORE = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,14})\s*[\d,]+(?:\.\d+)?\s*(?:万元|元)[,，]?\s*其中[:：]?"
@@ -78,6 +85,10 @@ def split_totals(
 
 
 def _splits_into_basic_and_project(text: str, position: int) -> bool:
+    if _LINE_BREAK.match(text, position):
+        # "其中：" closing its line: the parts are the lines after it, one part a line
+        lines = text[position:].lstrip().split("\n")[:_PART_LINES]
+        return {"基本支出", "项目支出"} <= {line.strip()[:4] for line in lines}
     stop = _PARTS_END.search(text, position)
     parts = text[position : stop.start() if stop else len(text)]
     return "基本支出" in parts and "项目支出" in parts

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from jixiao.domain.money import Money, MoneyUnit, Rate, canonical
-from jixiao.domain.report import Indicator, Report, ReportKind, StatedMoney
+from jixiao.domain.report import Indicator, Report, ReportKind, StatedMoney, StatedRate
 from jixiao.render.figures import money_digits, rate_digits
 
 EMPTY = "—"
@@ -161,7 +161,7 @@ def _funds(report: Report, points: tuple[Decimal | None, Decimal | None]) -> Tab
     if all(s is None for s in stated) and budget.execution_rate is None:
         return None
     unit = table_unit([s.value for s in stated if s is not None])
-    rate = budget.execution_rate
+    rate = None if names_another_ratio(budget.execution_rate) else budget.execution_rate
     weight, score = points
     row = (
         Cell(_funds_label(report)),
@@ -171,6 +171,17 @@ def _funds(report: Report, points: tuple[Decimal | None, Decimal | None]) -> Tab
         number_cell(score),
     )
     return Table((f"项目资金（{unit.value}）", *FUNDS_COLUMNS), (row,), "funds")
+
+
+# A rate the report words as one of these may be another ratio than 执行数 ÷ 预算数 (the audit
+# only warns on it); put in a funds row's 执行率 column it would read back as the execution rate.
+OTHER_RATIOS = ("发放率", "兑付率", "兑现率", "使用率", "拨付率")
+_DEFINITE = ("执行", "支付", "支出", "B/A")
+
+
+def names_another_ratio(rate: StatedRate | None) -> bool:
+    quote = "" if rate is None else rate.evidence.quote
+    return any(w in quote for w in OTHER_RATIOS) and not any(w in quote for w in _DEFINITE)
 
 
 def _funds_label(report: Report) -> str:

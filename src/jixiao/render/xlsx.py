@@ -26,7 +26,7 @@ from jixiao.domain.report import Report, ReportKind
 from jixiao.render import tables as table_views
 from jixiao.render.figures import Figure, report_figures
 from jixiao.render.model import build_view
-from jixiao.render.tables import Cell, Table
+from jixiao.render.tables import OTHER_RATIOS, Cell, Table, names_another_ratio
 from jixiao.render.values import MONEY_PLACEHOLDERS, placeholder_values, signed_date
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -81,7 +81,7 @@ def render_dataset_xlsx(report: Report, outline: str | None = None) -> bytes:
     _functional_sheet(workbook.create_sheet("功能分类"), report)
     three_public = _Rows(workbook.create_sheet("三公"))
     _figures_block(three_public, "五、“三公”经费支出情况", figures, values, _THREE_PUBLIC)
-    _budget_sheet(workbook.create_sheet("预算执行"), figures, values)
+    _budget_sheet(workbook.create_sheet("预算执行"), figures, values, _rate_wording(report))
     _narrative_sheet(workbook.create_sheet("问题"), report)
     _self_evaluation_sheet(workbook.create_sheet("自评表"), report)
     workbook.active = len(workbook.sheetnames) - 1
@@ -259,8 +259,18 @@ def _functional_sheet(sheet: Worksheet, report: Report) -> None:
     rows.widths([10, 26, 26, 16])
 
 
+def _rate_wording(report: Report) -> str | None:
+    """The report's own words for a rate that may be another ratio (发放率为98%), kept as
+    written: put as 预算执行率 it would read back as the execution rate."""
+    rate = report.budget.execution_rate
+    return rate.evidence.quote if rate is not None and names_another_ratio(rate) else None
+
+
 def _budget_sheet(
-    sheet: Worksheet, figures: dict[str, Figure], values: Mapping[str, str | None]
+    sheet: Worksheet,
+    figures: dict[str, Figure],
+    values: Mapping[str, str | None],
+    rate_wording: str | None = None,
 ) -> None:
     rows = _Rows(sheet)
     rows.add(["六、预算执行情况"], frame=False)
@@ -272,12 +282,23 @@ def _budget_sheet(
     rate = figures.get("budget.execution_rate")
     rows.add(
         [
-            "执行率",
+            _rate_label(rate_wording),
             None if rate is None else rate.value,
-            f"预算执行率{values['执行率']}。" if values.get("执行率") else None,
+            _rate_sentence(values, rate_wording),
         ]
     )
     rows.widths([20, 16, 60])
+
+
+def _rate_label(wording: str | None) -> str:
+    """执行率, or the other ratio the report names (发放率): a 执行率 row reads back as one."""
+    return next((w for w in OTHER_RATIOS if wording and w in wording), "执行率")
+
+
+def _rate_sentence(values: Mapping[str, str | None], wording: str | None) -> str | None:
+    if not values.get("执行率"):
+        return None
+    return f"{wording}。" if wording else f"预算执行率{values['执行率']}。"
 
 
 def _indicator_sheet(sheet: Worksheet, report: Report) -> None:

@@ -43,3 +43,17 @@ def test_open_lists_and_lists_of_counts_are_not_checked() -> None:
     counts = TITLE + "共设置指标12个：数量指标8个、质量指标2个、效益指标2个。\n"
     for text in (open_ended, partial, counts):
         assert run_rule(rule, parse_text(text, source="t")) == []
+
+
+def test_a_name_written_twice_is_one_body_and_only_a_warning() -> None:
+    text = TITLE + "本局内设机构4个，即综合股、财务股、执法股、农经股、综合股。\n"
+    findings = run_rule(rule, parse_text(text, source="t"))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert (findings[0].stated, findings[0].computed) == (4, 4)
+    assert "综合股" in findings[0].message
+
+
+def test_a_repeated_name_does_not_excuse_a_count_that_fits_no_reading() -> None:
+    text = TITLE + "本局内设机构6个，即综合股、财务股、执法股、综合股。\n"
+    findings = run_rule(rule, parse_text(text, source="t"))
+    assert [(f.severity, f.stated, f.computed) for f in findings] == [(Severity.ERROR, 6, 4)]
