@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from jixiao.domain.money import Money, MoneyUnit, Rate, canonical
+from jixiao.domain.rate_words import may_be_another_ratio
 from jixiao.domain.report import Indicator, Report, ReportKind, StatedMoney, StatedRate
 from jixiao.render.figures import money_digits, rate_digits
 
@@ -173,15 +174,10 @@ def _funds(report: Report, points: tuple[Decimal | None, Decimal | None]) -> Tab
     return Table((f"项目资金（{unit.value}）", *FUNDS_COLUMNS), (row,), "funds")
 
 
-# A rate the report words as one of these may be another ratio than 执行数 ÷ 预算数 (the audit
-# only warns on it); put in a funds row's 执行率 column it would read back as the execution rate.
-OTHER_RATIOS = ("发放率", "兑付率", "兑现率", "使用率", "拨付率")
-_DEFINITE = ("执行", "支付", "支出", "B/A")
-
-
 def names_another_ratio(rate: StatedRate | None) -> bool:
-    quote = "" if rate is None else rate.evidence.quote
-    return any(w in quote for w in OTHER_RATIOS) and not any(w in quote for w in _DEFINITE)
+    """A rate the report words as another ratio (发放率): the audit only warns on it, and put
+    in a funds row's 执行率 column it would read back as the execution rate."""
+    return rate is not None and may_be_another_ratio(rate.evidence.quote)
 
 
 def _funds_label(report: Report) -> str:

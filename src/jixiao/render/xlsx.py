@@ -22,11 +22,12 @@ from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untype
 
 from jixiao.domain.money import Money, Rate, canonical
 from jixiao.domain.outlines import outline_by_name
+from jixiao.domain.rate_words import OTHER_RATIOS
 from jixiao.domain.report import Report, ReportKind
 from jixiao.render import tables as table_views
 from jixiao.render.figures import Figure, report_figures
 from jixiao.render.model import build_view
-from jixiao.render.tables import OTHER_RATIOS, Cell, Table, names_another_ratio
+from jixiao.render.tables import Cell, Table, names_another_ratio
 from jixiao.render.values import MONEY_PLACEHOLDERS, placeholder_values, signed_date
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

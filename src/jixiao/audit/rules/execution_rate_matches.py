@@ -22,15 +22,13 @@ from jixiao.audit.figures import primary
 from jixiao.audit.sums import finding, term
 from jixiao.audit.tolerance import Outcome, ratio_comparison
 from jixiao.domain.findings import Finding, Severity
+from jixiao.domain.rate_words import may_be_another_ratio
 from jixiao.domain.report import Report
 
 CODE = "execution-rate-matches"
 
 # Extra decimals shown for a recomputed rate beyond those the stated rate printed.
 _EXTRA_PLACES = 2
-# Words that make a rate the execution rate beyond doubt, and words that may name another ratio.
-_DEFINITE = ("执行", "支付", "支出", "B/A")
-_OTHER_RATIOS = ("发放率", "兑付率", "兑现率", "使用率", "拨付率")
 
 
 def check(report: Report, context: RuleContext) -> Iterable[Finding]:
@@ -58,13 +56,9 @@ def check(report: Report, context: RuleContext) -> Iterable[Finding]:
     if comparison.outcome is Outcome.ROUNDING:
         message = messages.render(f"{CODE}:rounding", **fields)
         yield finding(CODE, Severity.INFO, message, shown, evidence)
-    elif _may_be_another_ratio(stated.evidence.quote):
+    elif may_be_another_ratio(stated.evidence.quote):
         quote = messages.quote_text(stated.evidence.quote)
         message = messages.render(f"{CODE}:other-ratio", quote=quote, **fields)
         yield finding(CODE, Severity.WARNING, message, shown, evidence)
     else:
         yield finding(CODE, Severity.ERROR, messages.render(CODE, **fields), shown, evidence)
-
-
-def _may_be_another_ratio(quote: str) -> bool:
-    return any(w in quote for w in _OTHER_RATIOS) and not any(w in quote for w in _DEFINITE)
