@@ -136,3 +136,14 @@ def _four_digits(group: int) -> str:
 )
 def test_a_printed_decimal_is_how_a_table_cell_writes_a_number(text: str, printed: bool) -> None:
     assert is_printed_decimal(text) is printed
+
+
+def test_a_rate_fits_its_amounts_to_half_a_point_and_never_a_zero_budget() -> None:
+    from jixiao.intake.numerals import rate_fits
+
+    # 47.68 / 50 = 95.36 %
+    assert rate_fits(Decimal("95.36"), Decimal("47.68"), Decimal(50))
+    assert rate_fits(Decimal("95.8"), Decimal("47.68"), Decimal(50))
+    assert not rate_fits(Decimal("95.00"), Decimal("47.68"), Decimal(50), points=Decimal("0.3"))
+    assert not rate_fits(Decimal(96), Decimal("47.68"), Decimal(50))
+    assert not rate_fits(Decimal(0), Decimal(0), Decimal(0))

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from jixiao.domain.money import Money, MoneyUnit, Rate
 from jixiao.intake.candidates import Candidate
+from jixiao.intake.numerals import rate_fits
 
 # "(A)" names an amount column, "(E/C×100%)" a rate column; "（" and "*" alike.
 _TAG = re.compile(
@@ -28,7 +29,6 @@ _ROW = re.compile(r"(?:年度资金总额|资金总额)(?:\s*[(（]\s*万元\s*[
 _TOKEN = re.compile(r"\s*(?P<value>\d+(?:\.\d+)?)(?P<percent>\s*[%％])?")
 _REACH = 400  # the header's first tag to its row
 _MIN_AMOUNTS = 4
-_TOLERANCE = Decimal("0.5")  # percentage points
 
 
 def lettered_funds_rows(text: str) -> list[Candidate]:
@@ -90,9 +90,9 @@ def _read_row(
     if not rates:
         return []
     for (num, den, _), rate in rates:
-        if num not in values or den not in values or not values[den]:
+        if num not in values or den not in values:
             return []
-        if abs(values[num] / values[den] * 100 - rate) > _TOLERANCE:
+        if not rate_fits(rate, values[num], values[den]):
             return []
     (spent, base, _), rate = next(r for r in rates if _SPENT in r[0][2])
     end = tokens[-1][2]

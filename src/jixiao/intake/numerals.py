@@ -76,6 +76,19 @@ def is_printed_decimal(text: str) -> bool:
     return not (len(text) > 1 and text[0] == "0" and text[1] != ".")
 
 
+# Rows of several layouts (paired, lettered, prose) take a printed rate as the execution rate
+# only when the amounts beside it give it: within half a point of 执行数 ÷ 预算数.
+RATE_POINTS = Decimal("0.5")
+
+
+def rate_fits(
+    rate: Decimal, spent: Decimal, budget: Decimal, points: Decimal = RATE_POINTS
+) -> bool:
+    """Is ``rate`` (in %) ``spent`` ÷ ``budget`` to within ``points`` percentage points? A rate
+    beside a budget of 0 never is."""
+    return bool(budget) and abs(spent / budget * 100 - rate) <= points
+
+
 def parse_money_numeral(integer: str, jiao: str | None, fen: str | None) -> Decimal | None:
     """元角分 money: the 元 part as a numeral, then one 角 digit and one 分 digit."""
     whole = parse_chinese(integer)

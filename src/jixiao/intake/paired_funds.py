@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from jixiao.domain.money import Money, MoneyUnit, Rate
 from jixiao.intake.candidates import Candidate
+from jixiao.intake.numerals import rate_fits
 
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _GAP = r"[\s|:：]*"
@@ -26,7 +27,6 @@ _ROW = re.compile(
 )
 _UNIT = re.compile(r"(?:金额)?单位[:：]\s*(?P<unit>万元|元)")
 _UNIT_REACH = 800  # the form's unit line, a few lines above its funds line
-_TOLERANCE = Decimal("0.5")  # percentage points
 
 
 def paired_funds_rows(text: str) -> list[Candidate]:
@@ -46,8 +46,6 @@ def paired_funds_rows(text: str) -> list[Candidate]:
             Candidate("budget.executed", executed, start, row.end("executed")),
         ]
         rate = row.group("rate")
-        if rate is not None and budget.wan > 0:
-            computed = executed.wan / budget.wan * 100
-            if abs(computed - Decimal(rate)) <= _TOLERANCE:
-                found.append(Candidate("budget.execution_rate", Rate.parse(rate), start, row.end()))
+        if rate is not None and rate_fits(Decimal(rate), executed.wan, budget.wan):
+            found.append(Candidate("budget.execution_rate", Rate.parse(rate), start, row.end()))
     return found

@@ -24,6 +24,7 @@ from importlib import resources
 from jixiao.domain.money import Money, Rate
 from jixiao.intake.candidates import Candidate
 from jixiao.intake.money_parts import a_listed_share, level, without_parts_before_total
+from jixiao.intake.numerals import rate_fits
 from jixiao.intake.quantities import Quantity
 
 _RANK = 3  # below every table and lexicon wording of the same field
@@ -412,11 +413,10 @@ def prefer_wholes(chosen: dict[str, Candidate], candidates: list[Candidate]) -> 
         return
     if not isinstance(adjusted.value, Money) or not isinstance(executed.value, Money):
         return
-    if not adjusted.value.wan:
-        return
-    computed = executed.value.wan / adjusted.value.wan * 100
     for rate in rates:
-        if isinstance(rate.value, Rate) and abs(rate.value.percent - computed) <= Decimal("0.5"):
+        if isinstance(rate.value, Rate) and rate_fits(
+            rate.value.percent, executed.value.wan, adjusted.value.wan
+        ):
             chosen["budget.execution_rate"] = rate
             return
 

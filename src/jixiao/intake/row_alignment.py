@@ -14,6 +14,7 @@ from itertools import combinations
 
 from jixiao.intake.cells import Cell
 from jixiao.intake.headers import Column
+from jixiao.intake.numerals import rate_fits
 from jixiao.intake.quantities import Quantity
 
 
@@ -111,4 +112,4 @@ def rate_agrees(found: dict[str, Decimal]) -> bool | None:
     rate = found.get("rate")
     if budget is None or spent is None or rate is None:
         return None
-    return bool(budget) and abs(spent / budget * 100 - rate) <= 1
+    return rate_fits(rate, spent, budget, points=Decimal(1))
