@@ -72,6 +72,14 @@ CATALOGUE: dict[str, str] = {
     "part-share-matches": (
         "占比{stated}与“{part}”÷“{whole}”计算的{computed}不符，相差{difference}个百分点"
     ),
+    "combined-rate-matches": (
+        "“{stated}”与所列{count}项不符：按各项支出和执行率推算，各项预算合计约{budget}、"
+        "支出合计{spent}，整体执行率应为{computed}，相差{difference}个百分点，请核对各项数字"
+    ),
+    "combined-rate-matches:budgeted": (
+        "“{stated}”与所列{count}项不符：按各项预算和执行率推算，各项预算合计{budget}、"
+        "支出合计约{spent}，整体执行率应为{computed}，相差{difference}个百分点，请核对各项数字"
+    ),
     "values-swapped": (
         "{first}与{second}的数额前后互换：一处{one}，另一处{other}；"
         "其中一处的名称与数额对应有误，请核对表格与正文"

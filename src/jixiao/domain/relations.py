@@ -106,3 +106,25 @@ class Enumeration:
     names: tuple[str, ...]
     joined: int
     evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class RatedAmount:
+    """ "甲项目支出30万元，执行率75%": an amount and the execution rate the text gives it."""
+
+    amount: StatedQuantity
+    rate: StatedQuantity  # percent, unit "%"
+
+
+@dataclass(frozen=True, slots=True)
+class CombinedRate:
+    """A total's execution rate beside its parts' amounts and rates ("两项目共支出…，整体预算
+    执行率…：甲项目支出…，执行率…；乙项目…").
+
+    ``spent`` is True when the amounts are what was spent (each part's budget is amount ÷
+    rate) and False when they are budgets (each part spent amount × rate).
+    """
+
+    whole: RatedAmount
+    parts: tuple[RatedAmount, ...]
+    spent: bool

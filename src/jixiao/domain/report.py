@@ -15,6 +15,7 @@ from jixiao.domain.money import Count, Money, Rate
 from jixiao.domain.reading import Reading
 from jixiao.domain.relations import (
     Breakdown,
+    CombinedRate,
     Enumeration,
     Ratio,
     StatedChange,
@@ -237,6 +238,7 @@ class Report:
     changes: tuple[StatedChange, ...] = ()  # any figure with its change and rate
     enumerations: tuple[Enumeration, ...] = ()  # a count and the names that follow it
     growths: tuple[StatedGrowth, ...] = ()  # a table's 增减% row with its two years' rows
+    combined_rates: tuple[CombinedRate, ...] = ()  # a total's rate beside its parts' rates
     reading: Reading | None = None  # which reader, and spans to check (OCR); None for text
 
     @property

@@ -40,6 +40,7 @@ from jixiao.intake.candidates import Candidate
 from jixiao.intake.cells import cell_stream
 from jixiao.intake.changes import find_changes
 from jixiao.intake.class_rows import ClassRows, read_class_rows
+from jixiao.intake.combined_rates import find_combined_rates
 from jixiao.intake.count_groups import find_count_groups
 from jixiao.intake.document import DocumentText
 from jixiao.intake.document_sense import evaluated_by_others
@@ -282,6 +283,7 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         changes=tuple(find_changes(text, quantities, located.evidence)),
         enumerations=tuple(find_enumerations(text, located.evidence)),
         growths=tuple(_growths(columns, located)),
+        combined_rates=tuple(find_combined_rates(text, quantities, located.evidence)),
     )
 
 
