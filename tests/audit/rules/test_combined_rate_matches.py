@@ -64,3 +64,15 @@ def test_budgets_weigh_the_parts_rates() -> None:
     assert finding.computed == Decimal("88.0000")
     assert "按各项预算和执行率推算" in finding.message
     assert _findings(body.format("88.00%")) == []
+
+
+def test_amounts_that_fit_when_read_as_budgets_are_no_error() -> None:
+    # "年初预算支出" reads as spending but means budgets: 300 × 100% + 200 × 75% = 450 of 500
+    # is the stated 90%, though as spending the parts would give 88.24%.
+    text = (
+        "年初预算支出共500.00万元，全年整体执行率90.00%：基本支出300.00万元，"
+        "执行率100.00%；项目支出200.00万元，执行率75.00%。\n"
+    )
+    report = parse_text(TITLE + text, source="t")
+    assert [c.spent for c in report.combined_rates] == [True]  # read, and read as spending
+    assert run_rule(rule, report) == []

@@ -9,7 +9,9 @@ average of its parts' rates: the budgets weigh them, and the text states all it 
 Every printed figure may be off by half its last digit, so the rule takes the range of the
 total's rate over all those roundings (the rate is monotone in each part's rate and a ratio of
 sums linear in the amounts, so the range's ends lie at the corners) and raises an error only
-when the stated rate, within its own rounding, lies outside that range.
+when the stated rate, within its own rounding, lies outside that range, and outside the range
+the amounts give read the other way (as budgets for spending, or spending for budgets): a word
+like 预算支出 leaves a reader unsure which they are, and that doubt must never raise an error.
 """
 
 from __future__ import annotations
@@ -42,11 +44,14 @@ def _finding(combined: CombinedRate) -> Finding | None:
     parts = combined.parts
     if any(p.rate.value <= 0 or p.amount.value <= 0 for p in parts):
         return None  # a part with nothing spent or no rate implies no budget
-    low, high = _range(combined)
     stated = combined.whole.rate
     half = stated.ulp * _HALF
-    if stated.value + half >= low and stated.value - half <= high:
-        return None
+    for spent in (True, False):
+        # Read either way: "年初预算支出" names budgets in a word that usually means spending,
+        # so a rate that one reading of the amounts gives is no contradiction.
+        low, high = _range(combined.parts, spent)
+        if stated.value + half >= low and stated.value - half <= high:
+            return None
     computed_budget, computed_spent = _totals(parts, combined.spent)
     computed = computed_spent / computed_budget * _HUNDRED
     rate = Rate(stated.value, stated.ulp)
@@ -79,14 +84,10 @@ def _finding(combined: CombinedRate) -> Finding | None:
     )
 
 
-def _range(combined: CombinedRate) -> tuple[Decimal, Decimal]:
+def _range(parts: tuple[RatedAmount, ...], spent: bool) -> tuple[Decimal, Decimal]:
     """The lowest and highest total rate the parts' printed figures allow."""
-    rates = [_rates_at(combined.parts, side) for side in (-1, 1)]
-    results = [
-        _rate(amounts, at, combined.spent)
-        for amounts in _amount_corners(combined.parts)
-        for at in rates
-    ]
+    rates = [_rates_at(parts, side) for side in (-1, 1)]
+    results = [_rate(amounts, at, spent) for amounts in _amount_corners(parts) for at in rates]
     return min(results), max(results)
 
 
