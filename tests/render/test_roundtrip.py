@@ -18,11 +18,21 @@ EXAMPLES = sorted(ROOT.glob("examples/*/source.txt"))
 FORMATS = ("md", "docx", "pdf", "xlsx")
 # The share of corpus excerpts that must read back with the same errors, by format. Documents
 # keep every sentence. The workbook holds the report's figures, one statement each: errors
-# found between other statements (a change on the budget beside one on last year, shares,
-# the parts listed after 其中 of a figure that is no field, a count against the names listed
-# after it, a table's 增减% row against its two years' rows, two figures whose values trade
-# places between a table and the text) cannot be carried (ADR 0008). 108 of 123 on the corpus.
-CORPUS_SAME_AT_LEAST = {"md": 0.98, "docx": 0.98, "pdf": 0.98, "xlsx": 0.87}
+# found between statements it does not hold cannot be carried (ADR 0008), so for .xlsx those
+# codes are left out of the comparison and every other error must come back as in the text.
+CORPUS_SAME_AT_LEAST = {"md": 0.98, "docx": 0.98, "pdf": 0.98, "xlsx": 0.98}
+BETWEEN_STATEMENTS = frozenset(
+    {
+        "change-rate-matches",  # a change on the budget beside one on last year; 增减% rows
+        "completion-rate-matches",  # 完成预算 % of a figure and the budget stated beside it
+        "share-matches",  # 占 % sentences
+        "part-share-matches",
+        "whole-equals-stated-parts",  # the parts listed after 其中 of a figure that is no field
+        "count-matches-named-items",  # a count against the names listed after it
+        "values-swapped",  # two figures trading places between a table and the text
+        "combined-rate-matches",  # a total's rate beside its parts' amounts and rates
+    }
+)
 
 
 def _check(path: Path, fmt: str) -> None:
@@ -67,6 +77,9 @@ def test_corpus_excerpts_audit_again_with_the_same_errors(fmt: str) -> None:
     for path in texts:
         report = report_read(path=path, source=path.name)
         before, after = error_codes(report), error_codes(read_back(render(report, fmt), fmt))
+        if fmt == "xlsx":
+            before = [c for c in before if c not in BETWEEN_STATEMENTS]
+            after = [c for c in after if c not in BETWEEN_STATEMENTS]
         if before != after:
             changed.append(f"{path.name}: {before} → {after}")
     same = 1 - len(changed) / len(texts)
