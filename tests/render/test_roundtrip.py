@@ -31,6 +31,7 @@ BETWEEN_STATEMENTS = frozenset(
         "count-matches-named-items",  # a count against the names listed after it
         "values-swapped",  # two figures trading places between a table and the text
         "combined-rate-matches",  # a total's rate beside its parts' amounts and rates
+        "growth-base-matches",  # one figure's value and growth stated twice
     }
 )
 

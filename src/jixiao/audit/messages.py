@@ -80,6 +80,11 @@ CATALOGUE: dict[str, str] = {
         "“{stated}”与所列{count}项不符：按各项预算和执行率推算，各项预算合计{budget}、"
         "支出合计约{spent}，整体执行率应为{computed}，相差{difference}个百分点，请核对各项数字"
     ),
+    "growth-base-matches": (
+        "“{first}”与“{second}”都与上年的{name}相比，由此推算的上年{name}分别为{first_base}"
+        "和{second_base}，相差{difference}，超出四舍五入与预计误差的范围：两处的数值或增长率"
+        "至少有一处有误，请核对"
+    ),
     "values-swapped": (
         "{first}与{second}的数额前后互换：一处{one}，另一处{other}；"
         "其中一处的名称与数额对应有误，请核对表格与正文"

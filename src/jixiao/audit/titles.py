@@ -35,6 +35,7 @@ TITLES: Mapping[str, str] = MappingProxyType(
         "part-share-matches": "分项占比计算有误",
         "values-swapped": "两项数额前后互换",
         "combined-rate-matches": "整体执行率与各项执行率不符",
+        "growth-base-matches": "同一数字两处增长率推算的上年基数不一致",
         "completion-rate-matches": "预算完成率计算有误",
         "over-budget-matches": "超支（节约）金额与决算、预算之差不符",
         "score-table-adds-up": "自评表得分加总有误",

@@ -94,6 +94,18 @@ class StatedGrowth:
 
 
 @dataclass(frozen=True, slots=True)
+class ValueWithGrowth:
+    """ "网络零售额13.39亿元，同比增长17.95%": a named figure and its signed rate on the year
+    before, with no change amount. Two statements of one name are on one base: value ÷
+    (1 + rate) must come out the same."""
+
+    value: StatedQuantity  # label: the figure's name, numbering trimmed; amounts in 万元
+    rate: StatedQuantity  # signed percent
+    printed_unit: str  # the unit as printed (亿元, 万元, 家): a message shows the base in it
+    evidence: Evidence  # the whole statement, from the name to the rate
+
+
+@dataclass(frozen=True, slots=True)
 class Enumeration:
     """ "直属事业单位10个，即A、B、C…": a count and the names the text gives right after it.
 

@@ -20,6 +20,7 @@ from jixiao.domain.relations import (
     Ratio,
     StatedChange,
     StatedGrowth,
+    ValueWithGrowth,
 )
 
 
@@ -239,6 +240,8 @@ class Report:
     enumerations: tuple[Enumeration, ...] = ()  # a count and the names that follow it
     growths: tuple[StatedGrowth, ...] = ()  # a table's 增减% row with its two years' rows
     combined_rates: tuple[CombinedRate, ...] = ()  # a total's rate beside its parts' rates
+    # A named figure with its growth on the year before ("网络零售额13.39亿元，同比增长17.95%")
+    growth_statements: tuple[ValueWithGrowth, ...] = ()
     reading: Reading | None = None  # which reader, and spans to check (OCR); None for text
 
     @property

@@ -48,6 +48,7 @@ from jixiao.intake.enumerations import find_enumerations
 from jixiao.intake.field_tables import FieldTables, read_field_tables
 from jixiao.intake.functional import FunctionalLine, FunctionalList, find_functional
 from jixiao.intake.grading import grade_match, score_candidates
+from jixiao.intake.growth_pairs import find_growth_statements
 from jixiao.intake.lettered_funds import lettered_funds_rows
 from jixiao.intake.lexicon import load_lexicon
 from jixiao.intake.normalize import NormalizedText, normalize
@@ -284,6 +285,9 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         enumerations=tuple(find_enumerations(text, located.evidence)),
         growths=tuple(_growths(columns, located)),
         combined_rates=tuple(find_combined_rates(text, quantities, located.evidence)),
+        growth_statements=tuple(
+            find_growth_statements(text, quantities, headings, profile.year, located.evidence)
+        ),
     )
 
 
