@@ -16,6 +16,7 @@ from jixiao.domain.reading import Reading
 from jixiao.domain.relations import (
     Breakdown,
     Enumeration,
+    LevelAmount,
     Ratio,
     StatedChange,
     StatedGrowth,
@@ -237,6 +238,7 @@ class Report:
     changes: tuple[StatedChange, ...] = ()  # any figure with its change and rate
     enumerations: tuple[Enumeration, ...] = ()  # a count and the names that follow it
     growths: tuple[StatedGrowth, ...] = ()  # a table's 增减% row with its two years' rows
+    level_amounts: tuple[LevelAmount, ...] = ()  # amounts named as one level's money
     reading: Reading | None = None  # which reader, and spans to check (OCR); None for text
 
     @property

@@ -46,6 +46,7 @@ from jixiao.intake.document_sense import evaluated_by_others
 from jixiao.intake.enumerations import find_enumerations
 from jixiao.intake.field_tables import FieldTables, read_field_tables
 from jixiao.intake.functional import FunctionalLine, FunctionalList, find_functional
+from jixiao.intake.funding_levels import find_level_amounts
 from jixiao.intake.grading import grade_match, score_candidates
 from jixiao.intake.lettered_funds import lettered_funds_rows
 from jixiao.intake.lexicon import load_lexicon
@@ -282,6 +283,7 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         changes=tuple(find_changes(text, quantities, located.evidence)),
         enumerations=tuple(find_enumerations(text, located.evidence)),
         growths=tuple(_growths(columns, located)),
+        level_amounts=tuple(find_level_amounts(text, quantities, located.evidence)),
     )
 
 
