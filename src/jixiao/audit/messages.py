@@ -72,6 +72,10 @@ CATALOGUE: dict[str, str] = {
     "part-share-matches": (
         "占比{stated}与“{part}”÷“{whole}”计算的{computed}不符，相差{difference}个百分点"
     ),
+    "level-share-equals-whole": (
+        "“{whole}”分为{shares}，{level}资金是其中的{share}；“{statement}”却把全部{stated}都称为"
+        "{level}资金，两处不能同时成立：请核对{level}资金的实际金额和资金来源的写法"
+    ),
     "values-swapped": (
         "{first}与{second}的数额前后互换：一处{one}，另一处{other}；"
         "其中一处的名称与数额对应有误，请核对表格与正文"

@@ -33,6 +33,7 @@ TITLES: Mapping[str, str] = MappingProxyType(
         "share-matches": "占比计算有误",
         "shares-add-up": "各部分占比之和不是100%",
         "part-share-matches": "分项占比计算有误",
+        "level-share-equals-whole": "总额被写成某一级财政的资金",
         "values-swapped": "两项数额前后互换",
         "completion-rate-matches": "预算完成率计算有误",
         "over-budget-matches": "超支（节约）金额与决算、预算之差不符",
