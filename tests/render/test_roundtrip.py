@@ -32,6 +32,7 @@ BETWEEN_STATEMENTS = frozenset(
         "values-swapped",  # two figures trading places between a table and the text
         "combined-rate-matches",  # a total's rate beside its parts' amounts and rates
         "growth-base-matches",  # one figure's value and growth stated twice
+        "level-share-equals-whole",  # a split among levels of government, then one level's
     }
 )
 

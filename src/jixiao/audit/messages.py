@@ -85,6 +85,10 @@ CATALOGUE: dict[str, str] = {
         "和{second_base}，相差{difference}，超出四舍五入与预计误差的范围：两处的数值或增长率"
         "至少有一处有误，请核对"
     ),
+    "level-share-equals-whole": (
+        "“{whole}”分为{shares}，{level}资金是其中的{share}；“{statement}”却把全部{stated}都称为"
+        "{level}资金，两处不能同时成立：请核对{level}资金的实际金额和资金来源的写法"
+    ),
     "values-swapped": (
         "{first}与{second}的数额前后互换：一处{one}，另一处{other}；"
         "其中一处的名称与数额对应有误，请核对表格与正文"

@@ -33,6 +33,7 @@ TITLES: Mapping[str, str] = MappingProxyType(
         "share-matches": "占比计算有误",
         "shares-add-up": "各部分占比之和不是100%",
         "part-share-matches": "分项占比计算有误",
+        "level-share-equals-whole": "总额被写成某一级财政的资金",
         "values-swapped": "两项数额前后互换",
         "combined-rate-matches": "整体执行率与各项执行率不符",
         "growth-base-matches": "同一数字两处增长率推算的上年基数不一致",

@@ -56,6 +56,21 @@ class Breakdown:
 
 
 @dataclass(frozen=True, slots=True)
+class LevelAmount:
+    """ "2024年度中央下达资金80万元", "县财政配套资金30万元": an amount whose own words name
+    the money of exactly one level of government (or 配套, 自筹 money) and nothing that sums
+    several levels, another period or a change.
+
+    ``level`` is the level the words name: "中央", "省", "市", "县", "地方", "配套" or "自筹";
+    ``years`` are the years (2021) its clause names, in the order written.
+    """
+
+    level: str
+    amount: StatedQuantity
+    years: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Ratio:
     """A percentage the text gives of two figures it also states.
 

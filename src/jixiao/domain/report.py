@@ -17,6 +17,7 @@ from jixiao.domain.relations import (
     Breakdown,
     CombinedRate,
     Enumeration,
+    LevelAmount,
     Ratio,
     StatedChange,
     StatedGrowth,
@@ -242,6 +243,7 @@ class Report:
     combined_rates: tuple[CombinedRate, ...] = ()  # a total's rate beside its parts' rates
     # A named figure with its growth on the year before ("网络零售额13.39亿元，同比增长17.95%")
     growth_statements: tuple[ValueWithGrowth, ...] = ()
+    level_amounts: tuple[LevelAmount, ...] = ()  # amounts named as one level's money
     reading: Reading | None = None  # which reader, and spans to check (OCR); None for text
 
     @property

@@ -47,6 +47,7 @@ from jixiao.intake.document_sense import evaluated_by_others
 from jixiao.intake.enumerations import find_enumerations
 from jixiao.intake.field_tables import FieldTables, read_field_tables
 from jixiao.intake.functional import FunctionalLine, FunctionalList, find_functional
+from jixiao.intake.funding_levels import find_level_amounts
 from jixiao.intake.grading import grade_match, score_candidates
 from jixiao.intake.growth_pairs import find_growth_statements
 from jixiao.intake.lettered_funds import lettered_funds_rows
@@ -288,6 +289,7 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
         growth_statements=tuple(
             find_growth_statements(text, quantities, headings, profile.year, located.evidence)
         ),
+        level_amounts=tuple(find_level_amounts(text, quantities, located.evidence)),
     )
 
 

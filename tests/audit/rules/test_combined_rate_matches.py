@@ -8,6 +8,7 @@ from jixiao.audit.rules import combined_rate_matches as rule
 from jixiao.domain.findings import Severity
 from jixiao.intake.parse import parse_text
 from tests.audit.builders import run_rule
+from tests.conftest import CORPUS, shared_file
 
 TITLE = "某区图书馆2024年度项目支出绩效自评报告\n"
 PARTS = (
@@ -76,3 +77,12 @@ def test_amounts_that_fit_when_read_as_budgets_are_no_error() -> None:
     report = parse_text(TITLE + text, source="t")
     assert [c.spent for c in report.combined_rates] == [True]  # read, and read as spending
     assert run_rule(rule, report) == []
+
+
+def test_a_real_combined_rate_of_two_projects() -> None:
+    """456 gives two projects' spending and rates and a combined rate that neither reading of
+    the amounts gives (the case this rule was written for)."""
+    path = shared_file(CORPUS / "real" / "456.txt")
+    (finding,) = run_rule(rule, parse_text(path.read_text(encoding="utf-8"), source="456"))
+    assert finding.stated == Decimal("90.29")
+    assert finding.computed == Decimal("90.3340")
