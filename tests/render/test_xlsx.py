@@ -102,4 +102,5 @@ def test_an_empty_report_still_makes_a_workbook() -> None:
     book = _book(render_dataset_xlsx(Report("t", ReportKind.UNKNOWN, "")))
     assert _rows(book["自评表"])[2][0] == "报告未列明预算执行情况和绩效指标"
     figures = [row for row in _rows(book["支出"]) if row[0] in ("支出合计", "基本支出", "收入总计")]
-    assert len(figures) == 3 and all(row[1:] == [None] * 4 for row in figures)
+    # No amount, and the words say so: a blank row would read back as a loose label.
+    assert len(figures) == 3 and all(row[1:] == [None, None, None, "报告未列示"] for row in figures)

@@ -203,6 +203,9 @@ def document_title(report: Report) -> str:
     return build_view(report).title
 
 
+_NOT_STATED = "报告未列示"
+
+
 def _figures_block(
     rows: _Rows,
     heading: str,
@@ -220,7 +223,9 @@ def _figures_block(
         figure = figures.get(MONEY_PLACEHOLDERS[name])
         label = _LABELS.get(name, name)
         if figure is None:
-            rows.add([label, None, None, None, None])
+            # Said in words, not left blank: a row of one filled cell reads back as a loose
+            # label, and the next row's amount would be taken for it.
+            rows.add([label, None, None, None, _NOT_STATED])
         else:
             rows.add(
                 [label, figure.value, figure.change, figure.change_rate, _sentence(name, values)]
