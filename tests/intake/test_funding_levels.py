@@ -18,7 +18,7 @@ from jixiao.intake.parse import parse_text
         ("下达中央水利发展资金", "中央"),
         ("中央补助地方资金", "中央"),
         ("省级财政资金", "省"),
-        ("自治区下达", "省"),
+        ("自治区本级资金", "省"),
         ("某某市财政资金", "市"),
         ("市级配套资金", "市"),
         ("县财政配套资金", "县"),
@@ -44,6 +44,10 @@ def test_one_level_named(words: str, level: str) -> None:
         "上级补助资金",
         "省级以上资金",
         "省财政厅下达资金",  # an agency passing money on
+        "某某省下达资金",  # a level below the centre passing money on
+        "自治区下达",
+        "市级下拨资金",
+        "县财政拨付资金",
         "上年中央结转资金",  # another period
         "中央资金结余",  # a change
         "全县投入资金",  # the whole area, not its treasury
@@ -69,4 +73,16 @@ def test_the_report_keeps_each_level_amount_with_its_years() -> None:
         ("中央", Decimal(50), ()),
         ("县", Decimal(30), ()),
         ("中央", Decimal(80), (2024,)),
+    ]
+
+
+def test_items_listed_with_a_pause_mark_each_keep_their_level() -> None:
+    report = parse_text(
+        "某县2024年衔接资金项目绩效自评报告\n"
+        "共下达资金1200.50万元（其中：中央财政衔接资金800.50万元、省级财政衔接资金400万元）。\n",
+        source="t",
+    )
+    assert [(a.level, a.amount.value) for a in report.level_amounts] == [
+        ("中央", Decimal("800.50")),
+        ("省", Decimal(400)),
     ]

@@ -10,7 +10,8 @@ so it is done here; the audit only compares the figures (level-share-equals-whol
 An amount is kept only when its words (back to the previous clause mark or figure, and on to
 the next) name exactly one level and nothing that would make it another figure: two levels
 joined (中央和县级, 省、市, 中省, 市县), a sum of levels (合计, 总, 累计, 各级, 上级, 以上), an
-agency that passes money on (省财政厅下达, 市水利局拨付: often another level's money), another
+agency or a level below the centre that passes money on (省财政厅下达, 市水利局拨付, 江西省下达:
+often another level's money too), another
 period (上年, 结转) or a change (增加, 结余, 未到位). A level word needs money words right after
 it (县财政, 市级资金, 省配套): 全县, 我县 (the recipient), 城市, 库区 and 节省 are not levels.
 中央 is always the central level, and may name its fund first (中央水利发展资金).
@@ -51,12 +52,18 @@ _SEVERAL = re.compile(
 )
 _SUMMED = re.compile(r"合计|共计|总|累计|各级|两级|三级|上级|以上|以下|非|整合|统筹")
 _AGENCY = re.compile(rf"{_LEVEL_WORD}(?:级|本级)?[\u4e00-\u9fff]{{0,4}}?(?:[厅局委办]|部(?!分))")
+# Below the centre, a level that 下达 or 拨付 passes money on ("江西省下达资金…" often holds
+# central and county money too); only the centre's 下达 is its own money.
+_PASSED_ON = re.compile(
+    r"(?:自治区|省|市|州|盟|县|旗|区)(?:级|本级)?(?:财政)?(?:转下达|下达|下拨|拨付|转拨)"
+)
 _OTHER_PERIOD = re.compile(
     r"上年|去年|前年|上一年|以前年度|往年|历年|结转|下年|明年|次年|下一年|同期"
 )
 _CHANGE = re.compile(r"增加|减少|增长|下降|降低|节约|结余|剩余|尚|未|差额|缺口|超|比")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 _MARK = re.compile(r"[，,。；;：:\n|\t]")
+_TAIL_END = re.compile(r"[，,。；;：:\n|\t、（(]")
 _BACK = 40
 _ON = 20
 
@@ -87,7 +94,8 @@ def _lead(text: str, start: int, end: int) -> str:
 
 
 def _tail(text: str, start: int, end: int) -> str:
-    mark = _MARK.search(text, start, end)
+    # "中央资金50万元、省级资金30万元": the words after 、 are the next item's.
+    mark = _TAIL_END.search(text, start, end)
     return text[start : mark.start() if mark else end]
 
 
@@ -95,7 +103,8 @@ def level_named(words: str) -> str | None:
     """The one level whose money ``words`` name ("中央", "省", "市", "县", "地方", "配套",
     "自筹"), or None when they name none, several, or a sum, period or change."""
     words = words.replace("其中", "")
-    if any(p.search(words) for p in (_SEVERAL, _SUMMED, _AGENCY, _OTHER_PERIOD, _CHANGE)):
+    checks = (_SEVERAL, _SUMMED, _AGENCY, _PASSED_ON, _OTHER_PERIOD, _CHANGE)
+    if any(p.search(words) for p in checks):
         return None
     levels = {_LEVELS[m.lastgroup] for m in _GOVERNMENT.finditer(words) if m.lastgroup}
     if levels:
