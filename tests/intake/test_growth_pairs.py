@@ -55,3 +55,13 @@ def test_a_rate_without_a_value_or_without_its_base_is_not_read() -> None:
 
 def test_a_change_amount_is_not_a_named_figure() -> None:
     assert not _read("旅游综合收入8.40亿元，同比增加0.90亿元，同比增长12.00%。\n")
+
+
+def test_a_part_of_the_year_that_opens_the_paragraph_holds_for_its_later_sentences() -> None:
+    text = (
+        "今年1至9月，全县旅游综合收入8.40亿元，同比增长12.00%。其中，门票收入1.20亿元，"
+        "同比增长5.00%。\n"
+    )
+    assert _read(text) == ()
+    # The same sentences with the report's year as their period are read.
+    assert len(_read(text.replace("今年1至9月", "2023年"))) == 2

@@ -136,7 +136,14 @@ def _elsewhere(text: str, name_start: int, value_end: int, rate_end: int, year: 
     begin = max(text.rfind(ch, 0, name_start) for ch in _SENTENCE_END) + 1
     ends = [i for i in (text.find(ch, rate_end) for ch in _SENTENCE_END) if i >= 0]
     end = min(ends, default=len(text))
-    return _names_another_period(text[begin:value_end] + "，" + text[rate_end:end], year)
+    if _names_another_period(text[begin:value_end] + "，" + text[rate_end:end], year):
+        return True
+    # A period that opens the paragraph ("今年1到10月，…。其中，…同比增长…") holds for all of it.
+    paragraph = text.rfind("\n", 0, name_start) + 1
+    if paragraph < begin:
+        opening = [i for i in (text.find(ch, paragraph, begin) for ch in "，,。；;") if i >= 0]
+        return _names_another_period(text[paragraph : min(opening, default=begin)], year)
+    return False
 
 
 def _under_another_period(headings: Sequence[HeadingMatch], start: int, year: int | None) -> bool:
