@@ -54,6 +54,7 @@ from jixiao.intake.lettered_funds import lettered_funds_rows
 from jixiao.intake.lexicon import load_lexicon
 from jixiao.intake.normalize import NormalizedText, normalize
 from jixiao.intake.paired_funds import paired_funds_rows
+from jixiao.intake.planned_use import planned_and_used
 from jixiao.intake.points_rows import points_rows
 from jixiao.intake.profile import read_profile
 from jixiao.intake.project_money import prefer_wholes, project_money
@@ -197,6 +198,7 @@ def _parse(original: str, *, source: str, document: DocumentText | None) -> Repo
     candidates += paired_funds_rows(text)
     if kind == "project":
         candidates = [c for c in candidates if not c.path.startswith("spending.")]
+        candidates += planned_and_used(text)
         candidates += project_money(
             text,
             [q for q in quantities if not _claimed(q.start, q.end, tables.claimed)],
