@@ -159,6 +159,13 @@ CATALOGUE: dict[str, str] = {
     ),
     "score-grade-band:range": "自评得分{score}分超出0至100分的范围",
     "income-equals-expenditure-totals": "{income}与{expenditure}不相等，相差{difference}",
+    "carryover-balance": (
+        "{closing}不等于{inflows}减去{outflows}所得的{computed}，相差{difference}{note}"
+    ),
+    "carryover-balance:rounding": (
+        "{closing}与{inflows}减去{outflows}所得的{computed}相差{difference}，在四舍五入误差范围内"
+    ),
+    "carryover-balance:unstated": "（报告未写明使用结余或结余分配，差额可能来自这些项目）",
     "income-equals-expenditure-totals:rounding": (
         "{income}与{expenditure}相差{difference}，在四舍五入误差范围内"
     ),
@@ -234,6 +241,10 @@ PATH_LABELS: dict[str, str] = {
     "accounts.income_current": "本年收入合计",
     "accounts.income_grand_total": "收入总计",
     "accounts.expenditure_grand_total": "支出总计",
+    "accounts.carryover_opening": "上年结转和结余",
+    "accounts.carryover_closing": "年末结转和结余",
+    "accounts.balance_used": "使用结余及事业基金弥补",
+    "accounts.surplus_distribution": "结余分配",
     "performance.self_score": "自评得分",
     "budget.score": "预算执行率得分",
     "budget.weight": "预算执行率分值",

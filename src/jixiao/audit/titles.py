@@ -25,6 +25,7 @@ TITLES: Mapping[str, str] = MappingProxyType(
         "indicator-table-missing": "没有绩效指标表",
         "score-grade-band": "自评得分与等级不符",
         "income-equals-expenditure-totals": "收入总计 ≠ 支出总计",
+        "carryover-balance": "年末结转和结余与本年收支不符",
         "three-public-change-equals-parts": "“三公”经费增减额不等于各项之和",
         "change-rate-matches": "增减率计算有误",
         "figure-restated-differently": "同一数字前后不一致",

@@ -26,6 +26,9 @@ _DOWN = ("减少", "下降", "降低", "节约", "减")
 _VERB = "增加|增长|上升|提高|减少|下降|降低|节约|增|减"
 _TO_CHANGE = re.compile(rf"^[^。；;\n%]{{0,30}}?(?P<verb>{_VERB})了?$")
 _TO_RATE = re.compile(rf"^[，,]?\s*(?:同比|比上年|较上年)?(?P<verb>{_VERB})了?(?:幅度)?(?:为)?$")
+# "较上年减少18.50万元(65.37%)": the rate in brackets right after the change, its direction.
+_BRACKETED_RATE = re.compile(r"^\s*[（(]\s*$")
+_CLOSING = re.compile(r"\s*[）)]")
 _SHARE = re.compile(r"^[，,]?\s*占[^。；;\n\d%]{0,16}?$")
 _LABEL_BACK = 30
 # A value that is itself a change ("较上年增加1.68万元") is no value a later change is of.
@@ -50,15 +53,21 @@ def find_changes(text: str, quantities: list[Quantity], locate: Locate) -> list[
         change, rate = rest[0], rest[1]
         after = rest_all[0].end if rest_all[0] is not rest[0] else value.end
         to_change = _TO_CHANGE.match(text[after : change.start])
-        to_rate = _TO_RATE.match(text[change.end : rate.start])
-        if to_change is None or to_rate is None:
+        between = text[change.end : rate.start]
+        to_rate = _TO_RATE.match(between)
+        bracketed = (
+            to_rate is None
+            and _BRACKETED_RATE.match(between) is not None
+            and _CLOSING.match(text, rate.end) is not None
+        )
+        if to_change is None or (to_rate is None and not bracketed):
             continue
         if "其中" in to_change.group(0) or _IS_A_CHANGE.search(
             text, max(0, value.start - 4), value.start
         ):
             continue  # "…增加1.68万元，其中接待费减少0.58万元，减少4.68%": the part's change
         down = to_change.group("verb") in _DOWN
-        if (to_rate.group("verb") in _DOWN) != down:
+        if to_rate is not None and (to_rate.group("verb") in _DOWN) != down:
             continue  # "减少…，增长…": not one change
         stated = _quantity(text, value, locate, with_label=True)
         found.append(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from jixiao.domain.money import Money, MoneyUnit, Rate
 from jixiao.intake.candidates import Candidate
+from jixiao.intake.elided_totals import elided_totals
 from jixiao.intake.lexicon import LabelMatch, LabelSense, Lexicon
 from jixiao.intake.quantities import Quantity, find_quantities
 from jixiao.intake.scopes import effective_scope, other_year_scope
@@ -113,6 +114,7 @@ def prose_candidates(
     ]
     labels = [lb for lb in lexicon.find(text) if _senses_for(lb, kind)]
     found = list(_paired_totals(text))
+    found.extend(elided_totals(text, kind))
     found.extend(stated_none(text, labels))
     events: list[LabelMatch | Quantity] = sorted([*labels, *quantities], key=lambda e: e.start)
     current: dict[str, Candidate] = {}
