@@ -174,3 +174,22 @@ def test_a_share_after_its_own_comma_is_not_what_the_project_spent() -> None:
         "其中，中央资金支出600万元，省级资金支出212.4万元。"
     )
     assert "executed" not in _budget(parse_text(text, source="t"))
+
+
+def test_money_the_unit_obtained_is_its_budget() -> None:
+    text = TITLE + "2024年本馆获得非遗保护补助资金共58.6万元，截至年底已支付52.74万元，支付率90%。"
+    assert _budget(parse_text(text, source="t")) == {
+        "adjusted": "58.6",
+        "executed": "52.74",
+        "execution_rate": "90",
+    }
+
+
+def test_a_budget_with_its_own_parts_is_not_a_part_of_the_money_that_arrived() -> None:
+    # 到位 adds an advance to the budget; the budget, itself split by source, stays the budget.
+    text = (
+        TITLE + "本馆获得补助资金共120万元，其中：中央资金70万元，省级资金50万元。"
+        "此外，预拨资金8万元。\n"
+        "项目资金共到位128万元，其中：补助资金120万元，预拨资金8万元。"
+    )
+    assert _budget(parse_text(text, source="t")) == {"adjusted": "120"}

@@ -14,8 +14,9 @@ _UNIT_SUFFIX = (
     r"(?:人民政府|委员会|政协|局|办公室|中心|站|所|院|学校|中学|小学|幼儿园|医院|卫生院"
     r"|队|馆|社|厅|部|委|会|处|室|街道办事处|政府)"
 )
+# "某县民政局2024年…" and, on reposted pages, "某县民政局 2024年…".
 _UNIT_BEFORE_YEAR = re.compile(
-    rf"^(?P<name>[\u4e00-\u9fff()（）]{{2,40}}?{_UNIT_SUFFIX})(?:20\d{{2}}年)"
+    rf"^(?P<name>[\u4e00-\u9fff()（）]{{2,40}}?{_UNIT_SUFFIX})\s*(?:20\d{{2}}年)"
 )
 # The year first: "2021年某市发展和改革局部门整体支出绩效自评报告".
 _UNIT_AFTER_YEAR = re.compile(
@@ -28,6 +29,23 @@ _UNIT_CELL = re.compile(
     rf"[:：|\s]+(?P<name>[\u4e00-\u9fff()（）]{{2,30}}?{_UNIT_SUFFIX})(?=[\s|]|$)",
     re.MULTILINE,
 )
+# The sentence that hands the report over: "现将2024年某县民政局…绩效自评报告如下".
+# Both need a place before the office: a bare "区卫生健康局", "财政局" or a site's own name is
+# not the unit's name.
+_PLACED = r"[^\W\d_省市县区州]\w{0,9}?(?:省|市|县|区|州|盟|旗|镇|乡)[\u4e00-\u9fff()（）]{1,30}?"
+_UNIT_HANDED_OVER = re.compile(
+    rf"现将20\d{{2}}\s*年度?(?P<name>{_PLACED}{_UNIT_SUFFIX})"
+    r"[\u4e00-\u9fff（）()、]{0,60}?报告如下"
+)
+# A government site's publisher line: "来源：某县民政局", "信息来源:…", "发布机构：…".
+_UNIT_PUBLISHER = re.compile(
+    rf"(?:信息来源|来源|发布机构)[:：]\s*(?P<name>{_PLACED}{_UNIT_SUFFIX})"
+    r"(?=[\s|，,。]|文字|时间|发布|浏览|$)",
+    re.MULTILINE,
+)
+# Publishers that run the portal or the paper, not the unit that reports: a county's or a
+# district's government, a media centre.
+_PORTAL = re.compile(r"(?:[市县区]人民政府|融媒体中心|新闻中心|报社|电视台)$")
 _UNIT_LINE = re.compile(rf"^[\u4e00-\u9fff()（）]{{2,30}}{_UNIT_SUFFIX}$")
 
 
@@ -98,4 +116,10 @@ def _unit_name(
     if found and title:
         start = title[1] + found.start("name")
         return found.group("name"), start, start + len(found.group("name"))
+    handed = _UNIT_HANDED_OVER.search(text[:3000])
+    if handed:
+        return handed.group("name"), handed.start("name"), handed.end("name")
+    for match in _UNIT_PUBLISHER.finditer(text[:3000]):
+        if not _PORTAL.search(match.group("name")):
+            return match.group("name"), match.start("name"), match.end("name")
     return None

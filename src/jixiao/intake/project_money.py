@@ -223,6 +223,7 @@ def _without_restated_parts(
         for i, candidate in enumerate(found)
         if candidate.path == "budget.adjusted"
         and isinstance(candidate.value, Money)
+        and i not in parts  # a budget with its own 其中 parts is a whole, not a part restated
         and any(
             j != i
             and candidate.value.wan in values

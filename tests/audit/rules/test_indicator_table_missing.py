@@ -29,3 +29,16 @@ def test_only_performance_reports_need_indicators() -> None:
     for kind in (ReportKind.FINAL_ACCOUNTS, ReportKind.BUDGET, ReportKind.UNKNOWN):
         assert run_rule(rule, ReportBuilder(kind=kind).build()) == []
     assert len(run_rule(rule, ReportBuilder(kind=ReportKind.OVERALL).build())) == 1
+
+
+def test_a_printed_header_whose_cells_run_together_is_a_table() -> None:
+    # A docx conversion joined the whole table: the header is there, the cells cannot be split.
+    b = ReportBuilder(kind=ReportKind.PROJECT)
+    b.quote("绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标(60分)数量指标")
+    assert run_rule(rule, b.build()) == []
+
+
+def test_indicator_words_in_prose_are_not_a_header() -> None:
+    b = ReportBuilder(kind=ReportKind.PROJECT)
+    b.quote("该项目共编制12个绩效目标指标，其中一级指标3个，二级指标9个，三级指标12个。")
+    assert len(run_rule(rule, b.build())) == 1

@@ -61,3 +61,18 @@ def test_level_two_headings_do_not_fill_level_one_sections() -> None:
     findings = run_rule(rule, b.build())
     assert len(findings) == 1
     assert "存在的问题及建议" in findings[0].message
+
+
+def test_the_analysis_section_may_say_it_is_a_self_evaluation() -> None:
+    # "绩效目标自评完成情况分析": the 衔接资金 reports of several provinces insert 自评.
+    b = ReportBuilder(kind=ReportKind.PROJECT)
+    for marker, title in [
+        ("一、", "绩效目标分解下达情况"),
+        ("二、", "绩效自评工作开展情况"),
+        ("三、", "绩效目标自评完成情况分析"),
+        ("四、", "绩效自评结果拟应用和公开情况"),
+    ]:
+        b.heading(marker, title)
+    findings = run_rule(rule, b.build(outline="project-self-evaluation"))
+    assert len(findings) == 1
+    assert "偏离绩效目标的原因和下一步改进措施" in findings[0].message
